@@ -1,0 +1,10 @@
+namespace Reportc.Cli;
+
+/// <summary>The process exit codes, as documented in the README.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ReportErrors = 1;
+    public const int Usage = 2;
+    public const int InternalError = 70;
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Reportc.Cli;
+
+/// <summary>The command line: parses, runs one command, turns a bug into one line and exit code 70.</summary>
+internal static class ReportcApp
+{
+    public static readonly Option<bool> StackTrace = new("--stacktrace")
+    {
+        Description = "Print the full stack trace of an internal error",
+        Recursive = true,
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("reportc: compiles annual reports from YAML (metrics + narrative) to Markdown and HTML")
+        {
+            StackTrace,
+            new BuildCommandDefinition(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"reportc: {e.Message}");
+            }
+
+            error.WriteLine("Try 'reportc --help'.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"reportc: internal error: {e.GetType().Name}: {e.Message}. This is a bug in reportc; run again with --stacktrace and report it.");
+            if (parse.GetValue(StackTrace))
+            {
+                error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Reportc.Diagnostics;
+using Reportc.Loading;
+using Reportc.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Binding;
+
+/// <summary>Shared readers: keys, scalars, lists and text, each reporting what is wrong where.</summary>
+internal sealed partial class ReportBinder
+{
+    private void Report(DiagnosticDescriptor descriptor, YamlNode node, params object?[] args)
+    {
+        _diagnostics.Report(descriptor, YamlLoader.SpanOf(_source.Path, node), args);
+        _failed |= descriptor.Severity == DiagnosticSeverity.Error;
+    }
+
+    private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string where)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = key.KeyText();
+            if (!allowed.Contains(name))
+            {
+                Report(Descriptors.UnknownKey, key, name, where, Suggestions.DidYouMean(name, allowed) is { Length: > 0 } s ? s : $"; expected one of: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    private YamlNode? Required(YamlMappingNode map, string key, string what)
+    {
+        var node = map.Get(key);
+        if (node is null)
+        {
+            Report(Descriptors.MissingKey, map, key, what);
+        }
+
+        return node;
+    }
+
+    private string? Scalar(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+        {
+            return value;
+        }
+
+        Report(Descriptors.WrongNodeType, node, $"'{what}'", "a text value", node.Describe());
+        return null;
+    }
+
+    private List<string> StringList(YamlNode node, string what)
+    {
+        if (node is YamlSequenceNode list)
+        {
+            return [.. list.Children.Select(n => Scalar(n, what)).OfType<string>().Select(s => s.Trim())];
+        }
+
+        return Scalar(node, what) is { } one ? [one.Trim()] : [];
+    }
+
+    private Narrative? ReadText(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            return NarrativeReader.Read(scalar, _source);
+        }
+
+        if (node is YamlScalarNode)
+        {
+            Report(Descriptors.EmptyText, node, what);
+        }
+        else
+        {
+            Report(Descriptors.WrongNodeType, node, what, "text", node.Describe());
+        }
+
+        return null;
+    }
+}

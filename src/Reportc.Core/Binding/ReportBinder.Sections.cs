@@ -1,0 +1,142 @@
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Loading;
+using Reportc.Model;
+using Reportc.Rendering;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Binding;
+
+/// <summary>Sections, subsections and run-in points; numbering is never typed, it comes from the order.</summary>
+internal sealed partial class ReportBinder
+{
+    private static readonly string[] SectionKeys = ["heading", "text", "points", "subsections"];
+    private static readonly string[] SubsectionKeys = ["title", "runin", "text", "points", "subsections"];
+    private static readonly string[] PointKeys = ["title", "text"];
+
+    private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year)
+    {
+        var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
+        var node = Required(root, "sections", "the report's sections, keyed by the kind's section ids");
+        if (node is YamlMappingNode map)
+        {
+            foreach (var (key, value) in map.Children)
+            {
+                var id = key.KeyText();
+                var rule = kind.FindSection(id);
+                if (rule is null)
+                {
+                    var ids = kind.Sections.Select(s => s.Id).ToList();
+                    Report(Descriptors.UnknownKey, key, id, $"the sections of {kind.Name}", Suggestions.DidYouMean(id, ids) is { Length: > 0 } s ? s : $"; its sections are: {string.Join(", ", ids)}");
+                    continue;
+                }
+
+                found[id] = BindSection(rule, value, YamlLoader.SpanOf(_source.Path, key));
+            }
+        }
+        else if (node is not null)
+        {
+            Report(Descriptors.WrongNodeType, node, "'sections'", "a mapping of section ids to their content", node.Describe());
+        }
+
+        var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
+        for (var i = 0; i < kind.Sections.Count; i++)
+        {
+            var rule = kind.Sections[i];
+            if (rule.Required && !found.ContainsKey(rule.Id))
+            {
+                Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(i + 1)}、{rule.HeadingFor(year)}", rule.Id);
+            }
+        }
+
+        return [.. kind.Sections.Where(r => found.ContainsKey(r.Id)).Select(r => found[r.Id])];
+    }
+
+    private SectionContent BindSection(SectionRule rule, YamlNode node, SourceSpan span)
+    {
+        if (node is YamlMappingNode map)
+        {
+            CheckKeys(map, SectionKeys, $"section '{rule.Id}'");
+            var heading = map.Get("heading") is { } h ? Scalar(h, $"sections.{rule.Id}.heading")?.Trim() : null;
+            return new SectionContent(rule, heading, BindBody(map, $"sections.{rule.Id}"), span);
+        }
+
+        return new SectionContent(rule, null, new Body(ReadText(node, $"section '{rule.Id}'"), [], []), span);
+    }
+
+    private Body BindBody(YamlMappingNode map, string where)
+    {
+        var text = map.Get("text") is { } t ? ReadText(t, $"{where}.text") : null;
+        var points = map.Get("points") is { } p ? BindPoints(p, $"{where}.points") : [];
+        var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections") : [];
+        if (text is null && points.Count == 0 && subsections.Count == 0 && map.Get("text") is null)
+        {
+            Report(Descriptors.EmptyText, map, where);
+        }
+
+        return new Body(text, points, subsections);
+    }
+
+    private List<Point> BindPoints(YamlNode node, string where)
+    {
+        var points = new List<Point>();
+        if (node is not YamlSequenceNode list)
+        {
+            Report(Descriptors.WrongNodeType, node, where, "a list of points (- text, or - title: … text: …)", node.Describe());
+            return points;
+        }
+
+        foreach (var item in list.Children)
+        {
+            var span = YamlLoader.SpanOf(_source.Path, item);
+            if (item is YamlMappingNode map)
+            {
+                CheckKeys(map, PointKeys, where);
+                var title = map.Get("title") is { } t ? ReadText(t, $"{where}.title") : null;
+                var text = map.Get("text") is { } x ? ReadText(x, $"{where}.text") : null;
+                if (title is null && text is null)
+                {
+                    Report(Descriptors.EmptyText, map, where);
+                }
+
+                points.Add(new Point(title, text, span));
+            }
+            else if (ReadText(item, where) is { } text)
+            {
+                points.Add(new Point(null, text, span));
+            }
+        }
+
+        return points;
+    }
+
+    private List<Subsection> BindSubsections(YamlNode node, string where)
+    {
+        var subsections = new List<Subsection>();
+        if (node is not YamlSequenceNode list)
+        {
+            Report(Descriptors.WrongNodeType, node, where, "a list of subsections (- title: … text: …)", node.Describe());
+            return subsections;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Report(Descriptors.WrongNodeType, item, where, "a mapping with 'title' and 'text', 'points' or 'subsections'", item.Describe());
+                continue;
+            }
+
+            CheckKeys(map, SubsectionKeys, where);
+            var title = Required(map, "title", "the subsection's title") is { } t ? ReadText(t, $"{where}.title") : null;
+            var runIn = map.Get("runin") is not YamlScalarNode { Value: "false" or "no" };
+            var body = BindBody(map, where);
+            if (title is not null)
+            {
+                subsections.Add(new Subsection(title, runIn, body, YamlLoader.SpanOf(_source.Path, map)));
+            }
+        }
+
+        return subsections;
+    }
+}

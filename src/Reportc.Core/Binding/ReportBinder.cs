@@ -1,0 +1,149 @@
+using System.Globalization;
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Loading;
+using Reportc.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Binding;
+
+/// <summary>Binds the YAML nodes of a report file to a <see cref="Report"/>, reporting every problem it meets.</summary>
+internal sealed partial class ReportBinder
+{
+    private static readonly string[] TopKeys = ["kind", "year", "document", "preamble", "metrics", "sections"];
+    private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date"];
+
+    private readonly SourceText _source;
+    private readonly DiagnosticBag _diagnostics;
+    private bool _failed;
+
+    private ReportBinder(SourceText source, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+    }
+
+    public static Report? Bind(YamlNode root, SourceText source, KindCatalog kinds, DiagnosticBag diagnostics) =>
+        new ReportBinder(source, diagnostics).BindRoot(root, kinds);
+
+    private Report? BindRoot(YamlNode rootNode, KindCatalog kinds)
+    {
+        if (rootNode is not YamlMappingNode root)
+        {
+            Report(Descriptors.WrongNodeType, rootNode, "a report file", "a mapping of keys (kind, year, document, metrics, sections)", rootNode.Describe());
+            return null;
+        }
+
+        CheckKeys(root, TopKeys, "the report");
+        var kind = BindKind(root, kinds);
+        var year = BindYear(root);
+        var document = BindDocument(root, kind, year);
+        var preamble = root.Get("preamble") is { } p ? ReadText(p, "preamble") : null;
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var metrics = BindMetrics(root, kind);
+        var sections = BindSections(root, kind, year);
+        return _failed || document is null ? null : new Report(_source.Path, kind, year, document, preamble, metrics, sections);
+    }
+
+    private ReportKind? BindKind(YamlMappingNode root, KindCatalog kinds)
+    {
+        if (Required(root, "kind", "the report kind, e.g. law-based-government") is not { } node || Scalar(node, "kind") is not { } id)
+        {
+            return null;
+        }
+
+        var local = new DiagnosticBag();
+        var kind = kinds.Find(id, local);
+        foreach (var d in local.ToSortedList())
+        {
+            _diagnostics.Add(d);
+        }
+
+        if (kind is null && !local.HasErrors)
+        {
+            var known = kinds.KnownIds();
+            Report(Descriptors.UnknownKind, node, id, Suggestions.DidYouMean(id, known).TrimStart(';', ' ') is { Length: > 0 } s ? $" ({s})" : "", string.Join(", ", known));
+        }
+
+        _failed |= kind is null;
+        return kind;
+    }
+
+    private int BindYear(YamlMappingNode root)
+    {
+        if (Required(root, "year", "the year the report is about, e.g. 2024") is not { } node || Scalar(node, "year") is not { } text)
+        {
+            return 0;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2999)
+        {
+            Report(Descriptors.InvalidValue, node, "year", text, "write the year in full, e.g. 2024");
+            return 0;
+        }
+
+        return year;
+    }
+
+    private DocumentInfo? BindDocument(YamlMappingNode root, ReportKind? kind, int year)
+    {
+        if (Required(root, "document", "the document's issuers, number, title and date") is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Report(Descriptors.WrongNodeType, node, "'document'", "a mapping (issuers, number, title, date…)", node.Describe());
+            return null;
+        }
+
+        CheckKeys(map, DocumentKeys, "'document'");
+        var issuers = Required(map, "issuers", "发文机关, one or a list") is { } i ? StringList(i, "document.issuers") : [];
+        var date = Required(map, "date", "成文日期, e.g. 2025-01-20") is { } d ? BindDate(d, "document.date") : null;
+        var titleText = map.Get("title") is { } t ? Scalar(t, "document.title") : kind?.DefaultTitle is { } dt ? SectionRule.FillYear(dt, year) : null;
+        var title = (titleText ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (title.Count == 0)
+        {
+            Report(Descriptors.MissingKey, map, "document.title", "标题");
+        }
+
+        var printDate = map.Get("print_date") is { } pd ? BindDate(pd, "document.print_date") : null;
+        return issuers.Count == 0 || date is null || title.Count == 0
+            ? null
+            : new DocumentInfo(
+                issuers,
+                Optional(map, "number") ?? "",
+                title,
+                Optional(map, "to"),
+                Optional(map, "signer"),
+                date.Value,
+                Optional(map, "cc"),
+                Optional(map, "printer"),
+                printDate);
+    }
+
+    private DateOnly? BindDate(YamlNode node, string what)
+    {
+        if (Scalar(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        string[] formats = ["yyyy-M-d", "yyyy年M月d日"];
+        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Report(Descriptors.InvalidValue, node, what, text, "write a real date as 2025-01-20");
+        return null;
+    }
+
+    private string? Optional(YamlMappingNode map, string key) =>
+        map.Get(key) is { } node && Scalar(node, $"document.{key}") is { Length: > 0 } text ? text.Trim() : null;
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+
+namespace Reportc.Kinds;
+
+/// <summary>The files of one report kind, wherever they live (a folder, or resources inside the tool).</summary>
+public abstract class KindFiles
+{
+    public abstract bool Exists(string name);
+
+    public abstract string Read(string name);
+
+    /// <summary>How a file is named in messages.</summary>
+    public abstract string DisplayPath(string name);
+
+    /// <summary>Where the kind comes from, for <c>reportc kinds</c> and messages.</summary>
+    public abstract string Origin { get; }
+
+    /// <summary>Only plain file names inside the kind; a template can never reach outside its kind.</summary>
+    protected static bool IsPlainName(string name) =>
+        name.Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && name != "." && name != "..";
+}
+
+/// <summary>A kind in a folder on disk (<c>--templates DIR</c>).</summary>
+public sealed class DirectoryKindFiles(string folder) : KindFiles
+{
+    public override string Origin => folder;
+
+    public override bool Exists(string name) => IsPlainName(name) && File.Exists(Path.Combine(folder, name));
+
+    public override string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
+
+    public override string DisplayPath(string name) => Path.Combine(folder, name);
+}
+
+/// <summary>A built-in kind, embedded in the tool as resources named <c>kinds/&lt;kind&gt;/&lt;file&gt;</c>.</summary>
+public sealed class EmbeddedKindFiles(Assembly assembly, string kindId) : KindFiles
+{
+    public override string Origin => "built-in";
+
+    public override bool Exists(string name) => IsPlainName(name) && assembly.GetManifestResourceInfo(ResourceName(name)) is not null;
+
+    public override string Read(string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(ResourceName(name))
+            ?? throw new FileNotFoundException($"built-in kind file {name} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public override string DisplayPath(string name) => $"templates/{kindId}/{name}";
+
+    private string ResourceName(string name) => $"kinds/{kindId}/{name}";
+}

@@ -1,0 +1,30 @@
+namespace Reportc.Kinds;
+
+/// <summary>A report kind: sections, metric catalogue, settings and templates, read from a kind folder.</summary>
+public sealed class ReportKind
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? NameEn { get; init; }
+
+    /// <summary>The title used when a report gives none; may hold <c>{year}</c>.</summary>
+    public string? DefaultTitle { get; init; }
+
+    /// <summary>Month and day of the year after the report year by which the report is published.</summary>
+    public (int Month, int Day)? Deadline { get; init; }
+
+    public required IReadOnlyList<SectionRule> Sections { get; init; }
+
+    public required IReadOnlyDictionary<string, MetricDefinition> Metrics { get; init; }
+
+    /// <summary>Template file by output format (<c>md</c>, <c>html</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Templates { get; init; }
+
+    public string? Stylesheet { get; init; }
+
+    public required KindFiles Files { get; init; }
+
+    public SectionRule? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
+}

@@ -1,0 +1,118 @@
+using Reportc.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Loading;
+
+/// <summary>
+/// Reads a text scalar as the user typed it. Folded (<c>&gt;</c>) and multi-line plain scalars are read from
+/// the source lines rather than from YamlDotNet's value, which has already joined lines with spaces, also
+/// between Chinese characters; the Markdown stage decides how lines are joined.
+/// </summary>
+internal static class NarrativeReader
+{
+    public static Narrative Read(YamlScalarNode node, SourceText source)
+    {
+        var line = (int)node.Start.Line;
+        var column = (int)node.Start.Column;
+        switch (node.Style)
+        {
+            case ScalarStyle.Literal or ScalarStyle.Folded:
+                return ReadBlock(node, source);
+            case ScalarStyle.Plain when node.End.Line > node.Start.Line:
+                return ReadPlain(node, source);
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted:
+                return Narrative.FromString(source.Path, node.Value ?? "", line, column + 1);
+            default:
+                return Narrative.FromString(source.Path, node.Value ?? "", line, column);
+        }
+    }
+
+    private static Narrative ReadBlock(YamlScalarNode node, SourceText source)
+    {
+        var lines = SourceLines(source, node);
+        var first = (int)node.Start.Line;
+
+        // lines[0] holds the block header ("|", ">-", "|2 # comment"); the content follows.
+        var header = lines[0].Text.TrimStart();
+        var explicitIndent = header.Skip(1).FirstOrDefault(char.IsAsciiDigit);
+        var content = lines.Skip(1).ToList();
+        var indent = explicitIndent != default
+            ? Indentation(lines[0].Text) + (explicitIndent - '0')
+            : content.Where(l => l.Text.Trim().Length > 0).Select(l => Indentation(l.Text)).DefaultIfEmpty(0).First();
+
+        while (content.Count > 0 && content[^1].Text.Trim().Length == 0)
+        {
+            content.RemoveAt(content.Count - 1);
+        }
+
+        if (content.Count == 0)
+        {
+            return Narrative.FromString(source.Path, node.Value ?? "", first, (int)node.Start.Column);
+        }
+
+        var texts = content.Select(l => l.Text.Length >= indent ? l.Text[indent..] : l.Text.TrimStart()).ToArray();
+        return new Narrative(
+            source.Path,
+            string.Join('\n', texts).TrimEnd(),
+            [.. content.Select(l => l.Number)],
+            [.. content.Select(l => l.Text.Length >= indent ? indent : 0)]);
+    }
+
+    private static Narrative ReadPlain(YamlScalarNode node, SourceText source)
+    {
+        var lines = SourceLines(source, node);
+        var startColumn = (int)node.Start.Column - 1;
+        var endColumn = (int)node.End.Column - 1;
+        var texts = new List<string>();
+        var offsets = new List<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text;
+            if (i == lines.Count - 1)
+            {
+                text = text[..Math.Min(text.Length, endColumn)];
+            }
+
+            var from = i == 0 ? startColumn : Indentation(text);
+            texts.Add(from <= text.Length ? text[from..].TrimEnd() : "");
+            offsets.Add(from);
+        }
+
+        return new Narrative(source.Path, string.Join('\n', texts), [.. lines.Select(l => l.Number)], [.. offsets]);
+    }
+
+    private static List<(int Number, string Text)> SourceLines(SourceText source, YamlNode node)
+    {
+        var start = (int)node.Start.Index;
+        var end = Math.Min(source.Text.Length, (int)node.End.Index);
+        var lineStart = source.Text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        if (start == 0)
+        {
+            lineStart = 0;
+        }
+
+        var raw = source.Text[lineStart..Math.Max(lineStart, end)];
+        var first = (int)node.Start.Line;
+        var result = new List<(int, string)>();
+        var parts = raw.Split('\n');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var text = i == 0 ? parts[i][Math.Min(parts[i].Length, start - lineStart)..] : parts[i];
+            result.Add((first + i, i == 0 ? new string(' ', start - lineStart) + text : text));
+        }
+
+        return result;
+    }
+
+    private static int Indentation(string line)
+    {
+        var n = 0;
+        while (n < line.Length && line[n] == ' ')
+        {
+            n++;
+        }
+
+        return n;
+    }
+}

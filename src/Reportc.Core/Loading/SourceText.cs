@@ -1,0 +1,92 @@
+using System.Text;
+using Reportc.Diagnostics;
+
+namespace Reportc.Loading;
+
+/// <summary>A user's file decoded to text: strict UTF-8 (BOM allowed), GB18030 recognised, binaries refused.</summary>
+public sealed class SourceText
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static SourceText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private SourceText(string path, string text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    /// <summary>The path as the user named it; diagnostics show it.</summary>
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public static SourceText FromString(string path, string text) => new(path, text);
+
+    public static SourceText? Read(string path, DiagnosticBag diagnostics)
+    {
+        var here = SourceSpan.WholeFile(path);
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                diagnostics.Report(Descriptors.FileNotFound, here, path, "it is a folder, not a file");
+                return null;
+            }
+
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                diagnostics.Report(Descriptors.FileTooLarge, here, length, MaxBytes);
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Report(Descriptors.FileNotFound, here, path, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+            return null;
+        }
+
+        return Decode(path, bytes, diagnostics);
+    }
+
+    public static SourceText? Decode(string path, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var here = SourceSpan.WholeFile(path);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            diagnostics.Report(Descriptors.BinaryFile, here);
+            return null;
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return new SourceText(path, Normalize(StrictUtf8.GetString(bytes, start, bytes.Length - start)));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            try
+            {
+                var text = gb.GetString(bytes);
+                diagnostics.Report(Descriptors.ReadAsGb18030, here);
+                return new SourceText(path, Normalize(text));
+            }
+            catch (DecoderFallbackException)
+            {
+                diagnostics.Report(Descriptors.NotUtf8, here, start + (e.Index < 0 ? 0 : e.Index));
+                return null;
+            }
+        }
+    }
+
+    // CRLF and lone CR become LF so that positions and outputs do not depend on the editor.
+    private static string Normalize(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Reportc.Diagnostics;
+
+namespace Reportc.Model;
+
+/// <summary>How a metric's value is written: the unit decides.</summary>
+public enum MetricKind
+{
+    Count,
+    Money,
+    Percent,
+}
+
+/// <summary>One metric of a report: typed once in YAML, written wherever the narrative refers to it.</summary>
+public sealed record MetricValue(string Id, string Label, decimal Value, string Unit, bool Approximate, SourceSpan Span)
+{
+    private static readonly string[] MoneyUnits = ["元", "万元", "亿元"];
+
+    public MetricKind Kind => Unit == "%" ? MetricKind.Percent : MoneyUnits.Contains(Unit) ? MetricKind.Money : MetricKind.Count;
+
+    /// <summary>The number as written in Chinese official text: <c>11.88</c> for money, <c>100</c>, <c>26.7</c>.</summary>
+    public string NumberText => Kind == MetricKind.Money
+        ? Value.ToString("0.00", CultureInfo.InvariantCulture)
+        : Value.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    /// <summary>Value and unit as the narrative shows them: <c>19次</c>, <c>750余人次</c>, <c>11.88万元</c>, <c>100%</c>.</summary>
+    public string Text => NumberText + (Approximate ? "余" : "") + Unit;
+}

@@ -1,0 +1,59 @@
+using Reportc.Diagnostics;
+
+namespace Reportc.Model;
+
+/// <summary>
+/// A piece of Markdown narrative as the user wrote it (lines kept, indentation removed), with the place
+/// each of its lines has in the YAML file, so a problem inside the text is reported at its own column.
+/// </summary>
+public sealed class Narrative
+{
+    private readonly int[] _lineNumbers;
+    private readonly int[] _columnOffsets;
+
+    public Narrative(string path, string text, int[] lineNumbers, int[] columnOffsets)
+    {
+        Path = path;
+        Text = text;
+        _lineNumbers = lineNumbers;
+        _columnOffsets = columnOffsets;
+    }
+
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public SourceSpan Span => SpanOf(0, 0);
+
+    /// <summary>Narrative made in code (tests, defaults): placed at the start of <paramref name="path"/>.</summary>
+    public static Narrative FromString(string path, string text, int line = 1, int column = 1)
+    {
+        var count = text.Count(c => c == '\n') + 1;
+        return new Narrative(path, text, [.. Enumerable.Range(line, count)], [column - 1, .. Enumerable.Repeat(0, count - 1)]);
+    }
+
+    /// <summary>The place in the file of the characters <paramref name="offset"/> … +<paramref name="length"/> of <see cref="Text"/>.</summary>
+    public SourceSpan SpanOf(int offset, int length)
+    {
+        var (line, column) = Locate(offset);
+        var (endLine, endColumn) = Locate(Math.Min(Text.Length, offset + length));
+        return new SourceSpan(Path, line, column, endLine, endColumn);
+    }
+
+    private (int Line, int Column) Locate(int offset)
+    {
+        var index = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < Text.Length; i++)
+        {
+            if (Text[i] == '\n')
+            {
+                index++;
+                lineStart = i + 1;
+            }
+        }
+
+        index = Math.Min(index, _lineNumbers.Length - 1);
+        return (_lineNumbers[index], _columnOffsets[index] + (offset - lineStart) + 1);
+    }
+}

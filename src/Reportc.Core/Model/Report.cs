@@ -1,0 +1,41 @@
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+
+namespace Reportc.Model;
+
+/// <summary>The document's metadata: issuing organs, 发文字号, title, addressees, dates.</summary>
+public sealed record DocumentInfo(
+    IReadOnlyList<string> Issuers,
+    string Number,
+    IReadOnlyList<string> TitleLines,
+    string? To,
+    string? Signer,
+    DateOnly Date,
+    string? Cc,
+    string? Printer,
+    DateOnly? PrintDate);
+
+/// <summary>A run-in point ("一是…"): an optional title and its text.</summary>
+public sealed record Point(Narrative? Title, Narrative? Text, SourceSpan Span);
+
+/// <summary>A numbered subsection ("（一）…"); its title runs into its first paragraph unless <see cref="RunIn"/> is false.</summary>
+public sealed record Subsection(Narrative Title, bool RunIn, Body Body, SourceSpan Span);
+
+/// <summary>What a section or subsection holds, in this order: text, run-in points, subsections.</summary>
+public sealed record Body(Narrative? Text, IReadOnlyList<Point> Points, IReadOnlyList<Subsection> Subsections)
+{
+    public static readonly Body Empty = new(null, [], []);
+}
+
+/// <summary>A section of the report, keyed by the kind's section id.</summary>
+public sealed record SectionContent(SectionRule Rule, string? Heading, Body Body, SourceSpan Span);
+
+/// <summary>One organisation's report for one year, bound from YAML and checked.</summary>
+public sealed record Report(
+    string Path,
+    ReportKind Kind,
+    int Year,
+    DocumentInfo Document,
+    Narrative? Preamble,
+    IReadOnlyList<MetricValue> Metrics,
+    IReadOnlyList<SectionContent> Sections);

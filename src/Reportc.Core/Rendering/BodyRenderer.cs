@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using Reportc.Model;
+
+namespace Reportc.Rendering;
+
+/// <summary>
+/// Lays out a section body as paragraphs: text, then run-in points (一是…二是… in one paragraph), then
+/// subsections numbered by level. A run-in title leads the first paragraph that follows it.
+/// </summary>
+internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, string> resolve)
+{
+    private readonly List<RenderedBlock> _blocks = [];
+    private readonly List<Segment> _paragraph = [];
+
+    public IReadOnlyList<RenderedBlock> Render(Body body, string? leadingLabel = null, int level = 1)
+    {
+        Body(body, leadingLabel is null ? null : new Segment(leadingLabel, $"runin level-{level}", true), level);
+        FlushParagraph();
+        return [.. _blocks];
+    }
+
+    public IReadOnlyList<RenderedBlock> RenderText(Narrative text)
+    {
+        AddText(text, null);
+        FlushParagraph();
+        return [.. _blocks];
+    }
+
+    private void Body(Body body, Segment? lead, int level)
+    {
+        if (body.Text is not null)
+        {
+            AddText(body.Text, lead);
+            FlushParagraph();
+            lead = null;
+        }
+
+        if (body.Points.Count > 0)
+        {
+            if (lead is not null)
+            {
+                _paragraph.Add(lead);
+                lead = null;
+            }
+
+            for (var i = 0; i < body.Points.Count; i++)
+            {
+                var point = body.Points[i];
+                var label = ChineseNumerals.Point(i + 1) + (point.Title is null ? "" : CloseTitle(Text(point.Title)));
+                var segment = new Segment(label, "runin point", true);
+                if (point.Text is null)
+                {
+                    _paragraph.Add(segment);
+                }
+                else
+                {
+                    AddText(point.Text, segment);
+                }
+            }
+
+            FlushParagraph();
+        }
+
+        for (var i = 0; i < body.Subsections.Count; i++)
+        {
+            FlushParagraph();
+            var sub = body.Subsections[i];
+            var number = ChineseNumerals.Heading(level + 1, i + 1);
+            var title = Text(sub.Title);
+            if (sub.RunIn)
+            {
+                Body(sub.Body, new Segment(number + CloseTitle(title), $"runin level-{level + 1}", true), level + 1);
+            }
+            else
+            {
+                var md = number + title;
+                _blocks.Add(new RenderedBlock("heading", level + 1, $"{new string('#', Math.Min(6, level + 2))} {md}", markdown.Inline(md)));
+                Body(sub.Body, null, level + 1);
+            }
+        }
+
+        if (lead is not null)
+        {
+            _paragraph.Add(lead);
+        }
+
+        FlushParagraph();
+    }
+
+    // The first chunk of a text continues the current paragraph (after a run-in label); later chunks stand alone.
+    private void AddText(Narrative narrative, Segment? lead)
+    {
+        var chunks = CjkText.Paragraphs(Text(narrative));
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
+            if (i == 0 && lead is not null)
+            {
+                _paragraph.Add(lead);
+            }
+
+            if (i > 0)
+            {
+                FlushParagraph();
+            }
+
+            if (markdown.IsParagraph(chunk))
+            {
+                _paragraph.Add(new Segment(chunk, "", false));
+            }
+            else
+            {
+                FlushParagraph();
+                _blocks.Add(new RenderedBlock("block", 0, chunk, markdown.Blocks(chunk).TrimEnd('\n')));
+            }
+        }
+
+        if (chunks.Count == 0 && lead is not null)
+        {
+            _paragraph.Add(lead);
+        }
+    }
+
+    private void FlushParagraph()
+    {
+        if (_paragraph.Count == 0)
+        {
+            return;
+        }
+
+        var md = new StringBuilder();
+        var html = new StringBuilder("<p>");
+        foreach (var segment in _paragraph)
+        {
+            if (segment.RunIn)
+            {
+                // "**一是加强学习**。" rather than "**一是加强学习。**": CommonMark does not close emphasis
+                // after punctuation when a Chinese character follows.
+                var stop = CjkText.EndsWithStop(segment.Markdown) ? segment.Markdown[^1..] : "";
+                md.Append("**").Append(segment.Markdown[..^stop.Length]).Append("**").Append(stop);
+                html.Append("<strong class=\"").Append(WebUtility.HtmlEncode(segment.Class)).Append("\">")
+                    .Append(markdown.Inline(segment.Markdown)).Append("</strong>");
+            }
+            else
+            {
+                md.Append(segment.Markdown);
+                html.Append(markdown.Inline(segment.Markdown));
+            }
+        }
+
+        html.Append("</p>");
+        _blocks.Add(new RenderedBlock("paragraph", 0, md.ToString(), html.ToString()));
+        _paragraph.Clear();
+    }
+
+    private string Text(Narrative narrative) => CjkText.EscapeRawHtml(CjkText.JoinLines(resolve(narrative))).Trim();
+
+    private static string CloseTitle(string title) => CjkText.EndsWithStop(title) ? title : title + "。";
+
+    private sealed record Segment(string Markdown, string Class, bool RunIn);
+}

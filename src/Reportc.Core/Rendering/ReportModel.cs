@@ -1,0 +1,106 @@
+using System.Globalization;
+using Reportc.Diagnostics;
+using Reportc.Model;
+using Scriban.Runtime;
+
+namespace Reportc.Rendering;
+
+/// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>
+internal static class ReportModel
+{
+    public static ScriptObject Build(Report report, MarkdownFormatter markdown, string stylesheet, DiagnosticBag diagnostics)
+    {
+        var references = new MetricReferences(report.Metrics, report.Year);
+        string Resolve(Narrative n) => references.Resolve(n, diagnostics);
+
+        var sections = new ScriptArray();
+        // Numbering follows the sections present, so leaving out an optional one never leaves a gap.
+        var number = 0;
+        foreach (var section in report.Sections)
+        {
+            number++;
+            var title = section.Heading ?? section.Rule.HeadingFor(report.Year);
+            var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body);
+            sections.Add(new ScriptObject
+            {
+                ["id"] = section.Rule.Id,
+                ["number"] = ChineseNumerals.Heading(1, number),
+                ["title"] = title,
+                ["heading"] = ChineseNumerals.Heading(1, number) + title,
+                ["blocks"] = Blocks(blocks),
+            });
+        }
+
+        var preamble = report.Preamble is null ? [] : new BodyRenderer(markdown, Resolve).RenderText(report.Preamble);
+        ReportUnused(report, references, diagnostics);
+
+        var doc = report.Document;
+        var metrics = new ScriptArray();
+        foreach (var m in report.Metrics)
+        {
+            metrics.Add(new ScriptObject { ["id"] = m.Id, ["label"] = m.Label, ["value"] = m.NumberText, ["unit"] = m.Unit, ["text"] = m.Text });
+        }
+
+        return new ScriptObject
+        {
+            ["report"] = new ScriptObject
+            {
+                ["kind"] = report.Kind.Id,
+                ["kind_name"] = report.Kind.Name,
+                ["year"] = report.Year,
+                ["next_year"] = report.Year + 1,
+            },
+            ["doc"] = new ScriptObject
+            {
+                ["issuers"] = Strings(doc.Issuers),
+                ["number"] = doc.Number,
+                ["title"] = string.Concat(doc.TitleLines),
+                ["title_lines"] = Strings(doc.TitleLines),
+                ["to"] = doc.To ?? "",
+                ["signer"] = doc.Signer ?? "",
+                ["date"] = ChineseDate(doc.Date),
+                ["cc"] = doc.Cc ?? "",
+                ["printer"] = doc.Printer ?? "",
+                ["print_date"] = doc.PrintDate is { } pd ? ChineseDate(pd) : "",
+            },
+            ["preamble"] = Blocks(preamble),
+            ["sections"] = sections,
+            ["metrics"] = metrics,
+            ["stylesheet"] = stylesheet,
+        };
+    }
+
+    /// <summary>Dates as official documents write them: Arabic numerals, no leading zeros: 2025年1月20日.</summary>
+    public static string ChineseDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    private static void ReportUnused(Report report, MetricReferences references, DiagnosticBag diagnostics)
+    {
+        foreach (var metric in report.Metrics.Where(m => !references.Used.Contains(m.Id)))
+        {
+            diagnostics.Report(Descriptors.UnusedMetric, metric.Span, metric.Id, metric.Label);
+        }
+    }
+
+    private static ScriptArray Blocks(IEnumerable<RenderedBlock> blocks)
+    {
+        var array = new ScriptArray();
+        foreach (var b in blocks)
+        {
+            array.Add(new ScriptObject { ["type"] = b.Type, ["level"] = b.Level, ["md"] = b.Markdown, ["html"] = b.Html });
+        }
+
+        return array;
+    }
+
+    private static ScriptArray Strings(IEnumerable<string> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+}

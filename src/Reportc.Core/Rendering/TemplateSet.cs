@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Reportc.Rendering;
+
+/// <summary>The parsed Scriban templates of the kinds in use: each parsed once, shared by every report.</summary>
+public sealed class TemplateSet
+{
+    private readonly ConcurrentDictionary<(ReportKind, string), Lazy<(Template? Template, IReadOnlyList<Diagnostic> Errors)>> _cache = new();
+
+    /// <summary>The template of <paramref name="kind"/> for output <paramref name="format"/>; parse errors are reported.</summary>
+    public Template? Get(ReportKind kind, string format, DiagnosticBag diagnostics)
+    {
+        var entry = _cache.GetOrAdd((kind, format), key => new Lazy<(Template?, IReadOnlyList<Diagnostic>)>(() => Parse(key.Item1, key.Item2))).Value;
+        foreach (var error in entry.Errors)
+        {
+            diagnostics.Add(error);
+        }
+
+        return entry.Template;
+    }
+
+    /// <summary>Renders with strict variables: a name the model lacks is an error located in the template.</summary>
+    public static string? Render(Template template, ReportKind kind, ScriptObject model, DiagnosticBag diagnostics)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            NewLine = "\n",
+            TemplateLoader = new KindTemplateLoader(kind.Files),
+            LoopLimit = 100_000,
+        };
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            diagnostics.Report(Descriptors.TemplateError, ToSpan(e.Span, template.SourceFilePath ?? ""), e.OriginalMessage);
+            return null;
+        }
+    }
+
+    private static (Template?, IReadOnlyList<Diagnostic>) Parse(ReportKind kind, string format)
+    {
+        var errors = new List<Diagnostic>();
+        if (!kind.Templates.TryGetValue(format, out var name) || !kind.Files.Exists(name))
+        {
+            var where = Reportc.Diagnostics.SourceSpan.WholeFile(kind.Files.DisplayPath("kind.yaml"));
+            errors.Add(Diagnostic.Create(Descriptors.KindError, where, kind.Id, $"it has no template for '{format}' output"));
+            return (null, errors);
+        }
+
+        var path = kind.Files.DisplayPath(name);
+        var text = kind.Files.Read(name).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var template = Template.Parse(text, path);
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            errors.Add(Diagnostic.Create(Descriptors.TemplateError, ToSpan(message.Span, path), message.Message));
+        }
+
+        return (template.HasErrors ? null : template, errors);
+    }
+
+    private static Reportc.Diagnostics.SourceSpan ToSpan(Scriban.Parsing.SourceSpan span, string fallbackPath) => new(
+        string.IsNullOrEmpty(span.FileName) ? fallbackPath : span.FileName,
+        span.Start.Line + 1,
+        span.Start.Column + 1,
+        span.End.Line + 1,
+        span.End.Column + 1);
+
+    /// <summary>Lets templates <c>include</c> other files of their own kind, and nothing outside it.</summary>
+    private sealed class KindTemplateLoader(KindFiles files) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templateName) =>
+            files.Exists(templateName) ? templateName : throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"the kind has no file '{templateName}'");
+
+        public string Load(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) => files.Read(templatePath);
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(files.Read(templatePath));
+    }
+}
