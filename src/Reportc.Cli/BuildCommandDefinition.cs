@@ -36,6 +36,14 @@ internal sealed class BuildCommandDefinition : Command
     public BuildCommandDefinition()
         : base("build", "Check report files and render them to Markdown and HTML")
     {
+        // An option reportc does not know would otherwise be taken for a file name.
+        _files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && !File.Exists(t.Value)))
+            {
+                result.AddError($"unknown option '{token.Value}'");
+            }
+        });
         Add(_files);
         Add(_output);
         Add(_format);
