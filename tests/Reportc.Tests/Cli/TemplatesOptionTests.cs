@@ -1,0 +1,63 @@
+namespace Reportc.Tests.Cli;
+
+public sealed class TemplatesOptionTests
+{
+    private static (string Kinds, string Input) CopyKind()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var kinds = Path.Combine(folder, "kinds");
+        var kind = Path.Combine(kinds, "law-based-government");
+        Directory.CreateDirectory(kind);
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Root, "templates", "law-based-government")))
+        {
+            File.Copy(file, Path.Combine(kind, Path.GetFileName(file)));
+        }
+
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, TestReports.WithDuty("    text: 正文。"));
+        return (kinds, input);
+    }
+
+    [Fact]
+    public void A_kind_in_the_templates_folder_is_used_before_the_built_in_one()
+    {
+        var (kinds, input) = CopyKind();
+        var md = Path.Combine(kinds, "law-based-government", "report.sbn-md");
+        File.WriteAllText(md, "自定义模板 {{ report.year }}\n");
+
+        var (code, _, stderr) = CliRunner.Run("build", input, "--templates", kinds, "--format", "md");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Equal("自定义模板 2024\n", File.ReadAllText(Path.ChangeExtension(input, ".md")));
+    }
+
+    [Fact]
+    public void A_template_syntax_error_is_reported_at_its_place_in_the_template()
+    {
+        var (kinds, input) = CopyKind();
+        var md = Path.Combine(kinds, "law-based-government", "report.sbn-md");
+        File.WriteAllText(md, "第一行\n{{ for x in sections }}\n没有结束\n");
+
+        var (code, _, stderr) = CliRunner.Run("build", input, "--templates", kinds, "--format", "md");
+
+        Assert.Equal(1, code);
+        Assert.Contains("report.sbn-md(2,", stderr);
+        Assert.Contains("error RC0501", stderr);
+        Assert.False(File.Exists(Path.ChangeExtension(input, ".md")));
+    }
+
+    [Fact]
+    public void An_undefined_variable_in_a_template_is_an_error_at_its_line_and_column()
+    {
+        var (kinds, input) = CopyKind();
+        var md = Path.Combine(kinds, "law-based-government", "report.sbn-md");
+        File.WriteAllText(md, "标题\n正文 {{ repot.year }}\n");
+
+        var (code, _, stderr) = CliRunner.Run("build", input, "--templates", kinds, "--format", "md");
+
+        Assert.Equal(1, code);
+        Assert.Contains("report.sbn-md(2,7): error RC0501", stderr);
+        Assert.Contains("repot", stderr);
+    }
+}
