@@ -1,18 +1,13 @@
 using System.CommandLine;
 using Reportc.Diagnostics;
-using Reportc.Kinds;
 using Reportc.Output;
 
 namespace Reportc.Cli;
 
-/// <summary><c>reportc build FILE... [-o DIR] [--format md,html] [--templates DIR]</c>.</summary>
+/// <summary><c>reportc build FILE... [-o DIR] [--format md,html]</c>: checks, then writes the outputs of each error-free file.</summary>
 internal sealed class BuildCommandDefinition : Command
 {
-    private readonly Argument<string[]> _files = new("FILE")
-    {
-        Description = "Report files (YAML) to build",
-        Arity = ArgumentArity.OneOrMore,
-    };
+    private readonly CommonOptions _common = new();
 
     private readonly Option<string?> _output = new("--output", "-o")
     {
@@ -27,27 +22,12 @@ internal sealed class BuildCommandDefinition : Command
         HelpName = "md,html",
     };
 
-    private readonly Option<string?> _templates = new("--templates")
-    {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
-
     public BuildCommandDefinition()
         : base("build", "Check report files and render them to Markdown and HTML")
     {
-        // An option reportc does not know would otherwise be taken for a file name.
-        _files.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && !File.Exists(t.Value)))
-            {
-                result.AddError($"unknown option '{token.Value}'");
-            }
-        });
-        Add(_files);
+        _common.AddTo(this);
         Add(_output);
         Add(_format);
-        Add(_templates);
         SetAction(Execute);
     }
 
@@ -63,52 +43,48 @@ internal sealed class BuildCommandDefinition : Command
             return ExitCodes.Usage;
         }
 
-        var templates = parse.GetValue(_templates);
-        if (templates is not null && !Directory.Exists(templates))
+        var compiler = _common.CreateCompiler(parse, formats, error);
+        if (compiler is null)
         {
-            error.WriteLine($"reportc: --templates: no folder '{templates}'");
             return ExitCodes.Usage;
         }
 
-        var compiler = new ReportCompiler(new KindCatalog(templates));
+        var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error);
         var outputFolder = parse.GetValue(_output);
+        var files = parse.GetValue(_common.Files)!;
         var failed = 0;
-        foreach (var file in parse.GetValue(_files)!)
+        foreach (var file in files)
         {
-            var compilation = compiler.Compile(file, formats);
-            foreach (var diagnostic in compilation.Diagnostics)
-            {
-                error.WriteLine(diagnostic.ToString());
-            }
-
-            if (compilation.HasErrors || !Write(compilation, outputFolder, output, error))
+            var compilation = compiler.Compile(file);
+            writer.Write(compilation.Diagnostics);
+            if (compilation.HasErrors || !Write(compilation, outputFolder, compiler.Options.Text, writer))
             {
                 failed++;
             }
         }
 
+        writer.Finish(files.Length);
         return failed > 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 
-    private static bool Write(Compilation compilation, string? outputFolder, TextWriter output, TextWriter error)
+    private static bool Write(Compilation compilation, string? outputFolder, MessageText text, DiagnosticWriter writer)
     {
         var folder = outputFolder ?? Path.GetDirectoryName(compilation.InputPath) ?? ".";
         var name = Path.GetFileNameWithoutExtension(compilation.InputPath);
-        foreach (var rendered in compilation.Outputs)
+        var files = compilation.Outputs.Select(o => (Path: Path.Combine(folder, $"{name}.{o.Format}"), o.Content)).ToList();
+        try
         {
-            var path = Path.Combine(folder, $"{name}.{rendered.Format}");
-            try
+            foreach (var (path, written) in OutputSet.Write(files))
             {
-                var written = AtomicFile.Write(path, rendered.Content);
-                output.WriteLine(written ? $"wrote {path}" : $"unchanged {path}");
+                writer.Progress(written ? "Wrote" : "Unchanged", path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine(Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(compilation.InputPath), path, e.Message));
-                return false;
-            }
-        }
 
-        return true;
+            return true;
+        }
+        catch (OutputException e)
+        {
+            writer.Write([Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(compilation.InputPath), text, e.Path, e.InnerException?.Message ?? e.Message)]);
+            return false;
+        }
     }
 }

@@ -17,6 +17,7 @@ internal static class ReportcApp
         {
             StackTrace,
             new BuildCommandDefinition(),
+            new CheckCommandDefinition(),
         };
 
         var parse = root.Parse(args);

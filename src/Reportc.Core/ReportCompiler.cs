@@ -1,4 +1,5 @@
 using Reportc.Binding;
+using Reportc.Checks;
 using Reportc.Diagnostics;
 using Reportc.Kinds;
 using Reportc.Loading;
@@ -7,45 +8,80 @@ using Reportc.Rendering;
 namespace Reportc;
 
 /// <summary>
-/// The pipeline: Load (bytes → YAML nodes) → Bind (report model, checked against its kind) → Lay out
-/// (narrative → blocks) → Render (Scriban templates). Shares kinds, templates and Markdown across reports.
+/// The pipeline: Load (bytes → YAML nodes) → Bind (report model, checked against its kind) → Check (公文
+/// rules, prose) → Lay out (narrative → blocks) → Render (Scriban templates). Kinds, templates and the
+/// Markdown pipeline are shared by every report compiled.
 /// </summary>
-public sealed class ReportCompiler(KindCatalog kinds)
+public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options = null)
 {
     public static readonly IReadOnlyList<string> AllFormats = ["md", "html"];
 
+    private readonly CompilerOptions _options = options ?? new CompilerOptions();
     private readonly MarkdownFormatter _markdown = new();
     private readonly TemplateSet _templates = new();
 
-    public Compilation Compile(string path, IReadOnlyCollection<string> formats) =>
-        Compile(path, null, formats);
+    public CompilerOptions Options => _options;
 
-    public Compilation CompileText(SourceText source, IReadOnlyCollection<string> formats) => Compile(source.Path, source, formats);
-
-    private Compilation Compile(string path, SourceText? preloaded, IReadOnlyCollection<string> formats)
+    public Compilation Compile(string path)
     {
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(_options.Text);
+        return Compile(path, SourceText.Read(path, diagnostics), diagnostics);
+    }
+
+    public Compilation CompileText(SourceText source) => Compile(source.Path, source, new DiagnosticBag(_options.Text));
+
+    private Compilation Compile(string path, SourceText? source, DiagnosticBag diagnostics)
+    {
         var outputs = new List<RenderedOutput>();
-        var source = preloaded ?? SourceText.Read(path, diagnostics);
-        var root = source is null ? null : YamlLoader.Load(source, diagnostics);
-        var report = root is null ? null : ReportBinder.Bind(root, source!, kinds, diagnostics);
-        if (report is not null)
+        Suppressions? suppressions = null;
+        if (source is not null)
         {
-            var stylesheet = report.Kind.Stylesheet is { } css && report.Kind.Files.Exists(css) ? report.Kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
-            var model = ReportModel.Build(report, _markdown, stylesheet, diagnostics);
-            if (!diagnostics.HasErrors)
+            SourceChecks.Run(source, diagnostics);
+            suppressions = Suppressions.Read(source, diagnostics);
+            var root = YamlLoader.Load(source, diagnostics);
+            var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
+            if (report is not null)
             {
-                foreach (var format in AllFormats.Where(formats.Contains))
+                DocumentChecks.Run(report, diagnostics);
+                TextChecks.Run(report, diagnostics);
+                var kind = report.Kind;
+                var stylesheet = kind.Stylesheet is { } css && kind.Files.Exists(css) ? kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
+                var model = ReportModel.Build(report, _markdown, stylesheet, diagnostics);
+                if (!diagnostics.HasErrors)
                 {
-                    var template = _templates.Get(report.Kind, format, diagnostics);
-                    if (template is not null && TemplateSet.Render(template, report.Kind, model, diagnostics) is { } text)
+                    foreach (var format in AllFormats.Where(_options.Formats.Contains))
                     {
-                        outputs.Add(new RenderedOutput(format, text));
+                        var template = _templates.Get(kind, format, diagnostics);
+                        if (template is not null && TemplateSet.Render(template, kind, model, diagnostics) is { } text)
+                        {
+                            outputs.Add(new RenderedOutput(format, text));
+                        }
                     }
                 }
             }
         }
 
+        ApplyPolicy(diagnostics, suppressions, path);
         return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs);
+    }
+
+    private void ApplyPolicy(DiagnosticBag diagnostics, Suppressions? suppressions, string path)
+    {
+        // A tab in the indentation is reported where it is; YamlDotNet's own complaint about it has no usable place.
+        if (diagnostics.ToSortedList().Any(d => d.Code == Descriptors.TabIndentation.Code))
+        {
+            diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code && d.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
+        }
+
+        diagnostics.RemoveWhere(d => d.Severity != DiagnosticSeverity.Error && _options.NoWarn.Contains(d.Code));
+        if (suppressions is not null)
+        {
+            diagnostics.RemoveWhere(d => suppressions.Silences(d, path));
+        }
+
+        if (_options.WarningsAsErrors)
+        {
+            diagnostics.Transform(d => d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d);
+        }
     }
 }

@@ -32,7 +32,7 @@ internal static class TestReports
         """;
 
     public static Compilation Compile(string yaml, string path = "test.yaml") =>
-        Compiler.CompileText(SourceText.FromString(path, yaml), ReportCompiler.AllFormats);
+        Compiler.CompileText(SourceText.FromString(path, yaml));
 
     public static string Output(this Compilation compilation, string format)
     {

@@ -15,10 +15,21 @@ internal sealed partial class ReportBinder
 
     private static readonly string[] MetricKeys = ["value", "unit", "label", "approx"];
 
+    // Units that count things one by one: a value in them is a whole number.
+    private static readonly HashSet<string> CountingUnits =
+        ["次", "件", "条", "起", "个", "名", "人", "人次", "户", "期", "场", "场次", "份", "本", "册", "项", "家", "所", "村", "处", "批", "篇", "部", "张", "套", "台", "辆"];
+
     private List<MetricValue> BindMetrics(YamlMappingNode root, ReportKind kind)
     {
         var metrics = new List<MetricValue>();
-        if (root.Get("metrics") is not { } node)
+        var node = root.Get("metrics");
+        var where = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "metrics") ?? (YamlNode)root;
+        foreach (var required in kind.Metrics.Values.Where(m => m.Required && (node is not YamlMappingNode given || given.Get(m.Id) is null)))
+        {
+            Report(Descriptors.RequiredMetricMissing, where, required.Id, required.Label);
+        }
+
+        if (node is null)
         {
             return metrics;
         }
@@ -27,7 +38,7 @@ internal sealed partial class ReportBinder
         {
             if (!node.IsEmpty())
             {
-                Report(Descriptors.WrongNodeType, node, "'metrics'", "a mapping of metric ids to values", node.Describe());
+                Report(Descriptors.WrongNodeType, node, "metrics", T("MetricsMapping"), node.Describe(_diagnostics.Text));
             }
 
             return metrics;
@@ -38,7 +49,7 @@ internal sealed partial class ReportBinder
             var id = key.KeyText();
             if (!MetricId().IsMatch(id) || ReservedNames.Contains(id))
             {
-                Report(Descriptors.MetricBadId, key, id, ReservedNames.Contains(id) ? $" ('{id}' is reserved)" : "");
+                Report(Descriptors.MetricBadId, key, id, ReservedNames.Contains(id) ? _diagnostics.Text.Format("Reserved", id) : "");
                 continue;
             }
 
@@ -60,7 +71,7 @@ internal sealed partial class ReportBinder
         var approximate = false;
         if (node is YamlMappingNode map)
         {
-            CheckKeys(map, MetricKeys, $"metric '{id}'");
+            CheckKeys(map, MetricKeys, _diagnostics.Text.Format("MetricNamed", id));
             valueNode = map.Get("value") ?? map;
             valueText = map.Get("value") is { } v ? Scalar(v, $"metrics.{id}.value") : null;
             unit = map.Get("unit") is { } u ? Scalar(u, $"metrics.{id}.unit")?.Trim() : null;
@@ -68,7 +79,7 @@ internal sealed partial class ReportBinder
             approximate = map.Get("approx") is YamlScalarNode { Value: "true" or "yes" };
             if (valueText is null)
             {
-                Report(Descriptors.MissingKey, map, $"metrics.{id}.value", "the number");
+                Report(Descriptors.MissingKey, map, $"metrics.{id}.value", T("TheNumber"));
                 return null;
             }
         }
@@ -93,7 +104,7 @@ internal sealed partial class ReportBinder
         {
             if (unit is not null && unit != typedUnit)
             {
-                Report(Descriptors.InvalidValue, valueNode, $"metrics.{id}", valueText, $"it names unit '{typedUnit}' but 'unit' says '{unit}'");
+                Report(Descriptors.InvalidValue, valueNode, $"metrics.{id}", valueText, _diagnostics.Text.Format("UnitConflict", typedUnit, unit));
             }
 
             unit = typedUnit;
@@ -130,6 +141,11 @@ internal sealed partial class ReportBinder
         if (unit == "%" && number > 100)
         {
             Report(Descriptors.MetricPercentOver, valueNode, id, number);
+        }
+
+        if (CountingUnits.Contains(unit) && number != decimal.Truncate(number))
+        {
+            Report(Descriptors.CountNotWhole, valueNode, id, unit, valueText);
         }
 
         return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node));

@@ -14,6 +14,8 @@ internal sealed partial class ReportBinder
         _failed |= descriptor.Severity == DiagnosticSeverity.Error;
     }
 
+    private string T(string key) => _diagnostics.Text.Get(key);
+
     private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string where)
     {
         foreach (var key in map.Children.Keys)
@@ -21,7 +23,7 @@ internal sealed partial class ReportBinder
             var name = key.KeyText();
             if (!allowed.Contains(name))
             {
-                Report(Descriptors.UnknownKey, key, name, where, Suggestions.DidYouMean(name, allowed) is { Length: > 0 } s ? s : $"; expected one of: {string.Join(", ", allowed)}");
+                Report(Descriptors.UnknownKey, key, name, where, Suggestions.DidYouMean(name, allowed, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", allowed)));
             }
         }
     }
@@ -44,7 +46,7 @@ internal sealed partial class ReportBinder
             return value;
         }
 
-        Report(Descriptors.WrongNodeType, node, $"'{what}'", "a text value", node.Describe());
+        Report(Descriptors.WrongNodeType, node, what, T("TextValue"), node.Describe(_diagnostics.Text));
         return null;
     }
 
@@ -71,7 +73,7 @@ internal sealed partial class ReportBinder
         }
         else
         {
-            Report(Descriptors.WrongNodeType, node, what, "text", node.Describe());
+            Report(Descriptors.WrongNodeType, node, what, T("Text"), node.Describe(_diagnostics.Text));
         }
 
         return null;

@@ -17,7 +17,7 @@ internal sealed partial class ReportBinder
     private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
-        var node = Required(root, "sections", "the report's sections, keyed by the kind's section ids");
+        var node = Required(root, "sections", T("SectionsHint"));
         if (node is YamlMappingNode map)
         {
             foreach (var (key, value) in map.Children)
@@ -27,7 +27,7 @@ internal sealed partial class ReportBinder
                 if (rule is null)
                 {
                     var ids = kind.Sections.Select(s => s.Id).ToList();
-                    Report(Descriptors.UnknownKey, key, id, $"the sections of {kind.Name}", Suggestions.DidYouMean(id, ids) is { Length: > 0 } s ? s : $"; its sections are: {string.Join(", ", ids)}");
+                    Report(Descriptors.UnknownKey, key, id, _diagnostics.Text.Format("SectionsOf", kind.Name), Suggestions.DidYouMean(id, ids, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ItsSectionsAre", string.Join(", ", ids)));
                     continue;
                 }
 
@@ -36,7 +36,7 @@ internal sealed partial class ReportBinder
         }
         else if (node is not null)
         {
-            Report(Descriptors.WrongNodeType, node, "'sections'", "a mapping of section ids to their content", node.Describe());
+            Report(Descriptors.WrongNodeType, node, "sections", T("SectionsMapping"), node.Describe(_diagnostics.Text));
         }
 
         var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
@@ -56,12 +56,12 @@ internal sealed partial class ReportBinder
     {
         if (node is YamlMappingNode map)
         {
-            CheckKeys(map, SectionKeys, $"section '{rule.Id}'");
+            CheckKeys(map, SectionKeys, _diagnostics.Text.Format("SectionNamed", rule.Id));
             var heading = map.Get("heading") is { } h ? Scalar(h, $"sections.{rule.Id}.heading")?.Trim() : null;
             return new SectionContent(rule, heading, BindBody(map, $"sections.{rule.Id}"), span);
         }
 
-        return new SectionContent(rule, null, new Body(ReadText(node, $"section '{rule.Id}'"), [], []), span);
+        return new SectionContent(rule, null, new Body(ReadText(node, _diagnostics.Text.Format("SectionNamed", rule.Id)), [], []), span);
     }
 
     private Body BindBody(YamlMappingNode map, string where)
@@ -82,7 +82,7 @@ internal sealed partial class ReportBinder
         var points = new List<Point>();
         if (node is not YamlSequenceNode list)
         {
-            Report(Descriptors.WrongNodeType, node, where, "a list of points (- text, or - title: … text: …)", node.Describe());
+            Report(Descriptors.WrongNodeType, node, where, T("PointsList"), node.Describe(_diagnostics.Text));
             return points;
         }
 
@@ -115,7 +115,7 @@ internal sealed partial class ReportBinder
         var subsections = new List<Subsection>();
         if (node is not YamlSequenceNode list)
         {
-            Report(Descriptors.WrongNodeType, node, where, "a list of subsections (- title: … text: …)", node.Describe());
+            Report(Descriptors.WrongNodeType, node, where, T("SubsectionsList"), node.Describe(_diagnostics.Text));
             return subsections;
         }
 
@@ -123,12 +123,12 @@ internal sealed partial class ReportBinder
         {
             if (item is not YamlMappingNode map)
             {
-                Report(Descriptors.WrongNodeType, item, where, "a mapping with 'title' and 'text', 'points' or 'subsections'", item.Describe());
+                Report(Descriptors.WrongNodeType, item, where, T("SubsectionMapping"), item.Describe(_diagnostics.Text));
                 continue;
             }
 
             CheckKeys(map, SubsectionKeys, where);
-            var title = Required(map, "title", "the subsection's title") is { } t ? ReadText(t, $"{where}.title") : null;
+            var title = Required(map, "title", T("SubsectionTitle")) is { } t ? ReadText(t, $"{where}.title") : null;
             var runIn = map.Get("runin") is not YamlScalarNode { Value: "false" or "no" };
             var body = BindBody(map, where);
             if (title is not null)

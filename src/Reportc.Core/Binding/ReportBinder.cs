@@ -30,11 +30,11 @@ internal sealed partial class ReportBinder
     {
         if (rootNode is not YamlMappingNode root)
         {
-            Report(Descriptors.WrongNodeType, rootNode, "a report file", "a mapping of keys (kind, year, document, metrics, sections)", rootNode.Describe());
+            Report(Descriptors.WrongNodeType, rootNode, T("TheReportFile"), T("ReportMapping"), rootNode.Describe(_diagnostics.Text));
             return null;
         }
 
-        CheckKeys(root, TopKeys, "the report");
+        CheckKeys(root, TopKeys, T("TheReport"));
         var kind = BindKind(root, kinds);
         var year = BindYear(root);
         var document = BindDocument(root, kind, year);
@@ -51,7 +51,7 @@ internal sealed partial class ReportBinder
 
     private ReportKind? BindKind(YamlMappingNode root, KindCatalog kinds)
     {
-        if (Required(root, "kind", "the report kind, e.g. law-based-government") is not { } node || Scalar(node, "kind") is not { } id)
+        if (Required(root, "kind", T("KindHint")) is not { } node || Scalar(node, "kind") is not { } id)
         {
             return null;
         }
@@ -66,7 +66,7 @@ internal sealed partial class ReportBinder
         if (kind is null && !local.HasErrors)
         {
             var known = kinds.KnownIds();
-            Report(Descriptors.UnknownKind, node, id, Suggestions.DidYouMean(id, known).TrimStart(';', ' ') is { Length: > 0 } s ? $" ({s})" : "", string.Join(", ", known));
+            Report(Descriptors.UnknownKind, node, id, Suggestions.DidYouMean(id, known, _diagnostics.Text), string.Join(", ", known));
         }
 
         _failed |= kind is null;
@@ -75,14 +75,14 @@ internal sealed partial class ReportBinder
 
     private int BindYear(YamlMappingNode root)
     {
-        if (Required(root, "year", "the year the report is about, e.g. 2024") is not { } node || Scalar(node, "year") is not { } text)
+        if (Required(root, "year", T("YearHint")) is not { } node || Scalar(node, "year") is not { } text)
         {
             return 0;
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2999)
         {
-            Report(Descriptors.InvalidValue, node, "year", text, "write the year in full, e.g. 2024");
+            Report(Descriptors.InvalidValue, node, "year", text, T("YearInFull"));
             return 0;
         }
 
@@ -91,25 +91,25 @@ internal sealed partial class ReportBinder
 
     private DocumentInfo? BindDocument(YamlMappingNode root, ReportKind? kind, int year)
     {
-        if (Required(root, "document", "the document's issuers, number, title and date") is not { } node)
+        if (Required(root, "document", T("DocumentHint")) is not { } node)
         {
             return null;
         }
 
         if (node is not YamlMappingNode map)
         {
-            Report(Descriptors.WrongNodeType, node, "'document'", "a mapping (issuers, number, title, date…)", node.Describe());
+            Report(Descriptors.WrongNodeType, node, "document", T("DocumentMapping"), node.Describe(_diagnostics.Text));
             return null;
         }
 
-        CheckKeys(map, DocumentKeys, "'document'");
-        var issuers = Required(map, "issuers", "发文机关, one or a list") is { } i ? StringList(i, "document.issuers") : [];
-        var date = Required(map, "date", "成文日期, e.g. 2025-01-20") is { } d ? BindDate(d, "document.date") : null;
+        CheckKeys(map, DocumentKeys, "document");
+        var issuers = Required(map, "issuers", T("IssuersHint")) is { } i ? StringList(i, "document.issuers") : [];
+        var date = Required(map, "date", T("DateHint")) is { } d ? BindDate(d, "document.date") : null;
         var titleText = map.Get("title") is { } t ? Scalar(t, "document.title") : kind?.DefaultTitle is { } dt ? SectionRule.FillYear(dt, year) : null;
         var title = (titleText ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (title.Count == 0)
         {
-            Report(Descriptors.MissingKey, map, "document.title", "标题");
+            Report(Descriptors.MissingKey, map, "document.title", T("TitleHint"));
         }
 
         var printDate = map.Get("print_date") is { } pd ? BindDate(pd, "document.print_date") : null;
@@ -124,7 +124,8 @@ internal sealed partial class ReportBinder
                 date.Value,
                 Optional(map, "cc"),
                 Optional(map, "printer"),
-                printDate);
+                printDate,
+                new DocumentSpans(SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map)));
     }
 
     private DateOnly? BindDate(YamlNode node, string what)
@@ -140,9 +141,11 @@ internal sealed partial class ReportBinder
             return date;
         }
 
-        Report(Descriptors.InvalidValue, node, what, text, "write a real date as 2025-01-20");
+        Report(Descriptors.InvalidValue, node, what, text, T("RealDate"));
         return null;
     }
+
+    private SourceSpan SpanOf(YamlNode node) => YamlLoader.SpanOf(_source.Path, node);
 
     private string? Optional(YamlMappingNode map, string key) =>
         map.Get(key) is { } node && Scalar(node, $"document.{key}") is { Length: > 0 } text ? text.Trim() : null;

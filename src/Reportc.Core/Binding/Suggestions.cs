@@ -22,8 +22,8 @@ internal static class Suggestions
         return bestDistance <= allowed ? best : null;
     }
 
-    public static string DidYouMean(string word, IEnumerable<string> candidates) =>
-        Closest(word, candidates) is { } hit ? $"; did you mean '{hit}'?" : "";
+    public static string DidYouMean(string word, IEnumerable<string> candidates, Diagnostics.MessageText text) =>
+        Closest(word, candidates) is { } hit ? text.Format("DidYouMean", hit) : "";
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
     public static int Distance(string a, string b)

@@ -1,9 +1,12 @@
 namespace Reportc.Diagnostics;
 
 /// <summary>Collects the diagnostics of one compilation; problems are data, not exceptions.</summary>
-public sealed class DiagnosticBag
+public sealed class DiagnosticBag(MessageText? text = null)
 {
     private readonly List<Diagnostic> _items = [];
+
+    /// <summary>The language diagnostics are worded in.</summary>
+    public MessageText Text { get; } = text ?? MessageText.English;
 
     public bool HasErrors => _items.Exists(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -12,7 +15,19 @@ public sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
-        _items.Add(Diagnostic.Create(descriptor, span, args));
+        _items.Add(Diagnostic.Create(descriptor, span, Text, args));
+
+    /// <summary>Removes what <paramref name="keep"/> rejects (suppressed diagnostics).</summary>
+    public void RemoveWhere(Predicate<Diagnostic> drop) => _items.RemoveAll(drop);
+
+    /// <summary>Replaces diagnostics, e.g. to raise warnings to errors.</summary>
+    public void Transform(Func<Diagnostic, Diagnostic> change)
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            _items[i] = change(_items[i]);
+        }
+    }
 
     /// <summary>The diagnostics sorted by file and position; ties keep the order they were found in.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>

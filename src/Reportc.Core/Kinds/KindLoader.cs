@@ -60,7 +60,7 @@ internal static class KindLoader
                 {
                     var metricId = key.KeyText();
                     var unit = Text(m, "unit", false);
-                    metrics[metricId] = new MetricDefinition(metricId, Text(m, "label", true), unit.Length == 0 ? null : unit);
+                    metrics[metricId] = new MetricDefinition(metricId, Text(m, "label", true), unit.Length == 0 ? null : unit, Text(m, "required", false) == "true");
                 }
             }
         }

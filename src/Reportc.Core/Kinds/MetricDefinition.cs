@@ -1,4 +1,4 @@
 namespace Reportc.Kinds;
 
 /// <summary>A metric known to a report kind: its id, Chinese label and unit.</summary>
-public sealed record MetricDefinition(string Id, string Label, string? Unit);
+public sealed record MetricDefinition(string Id, string Label, string? Unit, bool Required = false);

@@ -33,7 +33,7 @@ public sealed class SourceText
         {
             if (Directory.Exists(path))
             {
-                diagnostics.Report(Descriptors.FileNotFound, here, path, "it is a folder, not a file");
+                diagnostics.Report(Descriptors.FileNotFound, here, path, diagnostics.Text.Get("IsFolder"));
                 return null;
             }
 
@@ -48,7 +48,7 @@ public sealed class SourceText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            diagnostics.Report(Descriptors.FileNotFound, here, path, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message);
+            diagnostics.Report(Descriptors.FileNotFound, here, path, e is FileNotFoundException or DirectoryNotFoundException ? diagnostics.Text.Get("NoSuchFile") : e.Message);
             return null;
         }
 

@@ -21,13 +21,13 @@ internal static class YamlNodes
     public static string KeyText(this YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : "?";
 
     /// <summary>How the user would call this node's kind, for messages.</summary>
-    public static string Describe(this YamlNode node) => node switch
+    public static string Describe(this YamlNode node, Diagnostics.MessageText text) => node switch
     {
-        YamlMappingNode => "a mapping (key: value lines)",
-        YamlSequenceNode => "a list (- items)",
-        YamlScalarNode { Value: null or "" } => "empty",
-        YamlScalarNode s => $"the value '{Shorten(s.Value!)}'",
-        _ => "something else",
+        YamlMappingNode => text.Get("NodeMapping"),
+        YamlSequenceNode => text.Get("NodeList"),
+        YamlScalarNode { Value: null or "" } => text.Get("NodeEmpty"),
+        YamlScalarNode s => text.Format("NodeValue", Shorten(s.Value!)),
+        _ => "?",
     };
 
     public static bool IsEmpty(this YamlNode node) =>

@@ -13,7 +13,11 @@ public sealed record DocumentInfo(
     DateOnly Date,
     string? Cc,
     string? Printer,
-    DateOnly? PrintDate);
+    DateOnly? PrintDate,
+    DocumentSpans Spans);
+
+/// <summary>Where the document's checked fields are in the YAML file.</summary>
+public sealed record DocumentSpans(SourceSpan Number, SourceSpan Title, SourceSpan Date);
 
 /// <summary>A run-in point ("一是…"): an optional title and its text.</summary>
 public sealed record Point(Narrative? Title, Narrative? Text, SourceSpan Span);

@@ -10,23 +10,14 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="content"/> unless the file already holds exactly these bytes; true when written.</summary>
     public static bool Write(string path, string content)
     {
-        var bytes = Utf8NoBom.GetBytes(content);
-        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        var temporary = WriteTemporary(path, content);
+        if (temporary is null)
         {
             return false;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
             File.Move(temporary, path, overwrite: true);
             return true;
         }
@@ -37,5 +28,35 @@ public static class AtomicFile
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new temporary file in the target's folder and returns its path,
+    /// or null when the target already holds exactly these bytes.
+    /// </summary>
+    public static string? WriteTemporary(string path, string content)
+    {
+        var bytes = Utf8NoBom.GetBytes(content);
+        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return temporary;
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class MetricReferences
             }
             else
             {
-                diagnostics.Report(Descriptors.UndefinedMetric, span, name, Suggestions.DidYouMean(name, _metrics.Keys));
+                diagnostics.Report(Descriptors.UndefinedMetric, span, name, Suggestions.DidYouMean(name, _metrics.Keys, diagnostics.Text));
                 result.Append(text, open, close + 2 - open);
             }
 

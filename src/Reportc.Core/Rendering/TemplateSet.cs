@@ -10,15 +10,15 @@ namespace Reportc.Rendering;
 /// <summary>The parsed Scriban templates of the kinds in use: each parsed once, shared by every report.</summary>
 public sealed class TemplateSet
 {
-    private readonly ConcurrentDictionary<(ReportKind, string), Lazy<(Template? Template, IReadOnlyList<Diagnostic> Errors)>> _cache = new();
+    private readonly ConcurrentDictionary<(ReportKind, string), Lazy<(Template? Template, IReadOnlyList<TemplateProblem> Errors)>> _cache = new();
 
     /// <summary>The template of <paramref name="kind"/> for output <paramref name="format"/>; parse errors are reported.</summary>
     public Template? Get(ReportKind kind, string format, DiagnosticBag diagnostics)
     {
-        var entry = _cache.GetOrAdd((kind, format), key => new Lazy<(Template?, IReadOnlyList<Diagnostic>)>(() => Parse(key.Item1, key.Item2))).Value;
+        var entry = _cache.GetOrAdd((kind, format), key => new Lazy<(Template?, IReadOnlyList<TemplateProblem>)>(() => Parse(key.Item1, key.Item2))).Value;
         foreach (var error in entry.Errors)
         {
-            diagnostics.Add(error);
+            diagnostics.Report(error.Descriptor, error.Span, error.Args);
         }
 
         return entry.Template;
@@ -46,13 +46,13 @@ public sealed class TemplateSet
         }
     }
 
-    private static (Template?, IReadOnlyList<Diagnostic>) Parse(ReportKind kind, string format)
+    private static (Template?, IReadOnlyList<TemplateProblem>) Parse(ReportKind kind, string format)
     {
-        var errors = new List<Diagnostic>();
+        var errors = new List<TemplateProblem>();
         if (!kind.Templates.TryGetValue(format, out var name) || !kind.Files.Exists(name))
         {
             var where = Reportc.Diagnostics.SourceSpan.WholeFile(kind.Files.DisplayPath("kind.yaml"));
-            errors.Add(Diagnostic.Create(Descriptors.KindError, where, kind.Id, $"it has no template for '{format}' output"));
+            errors.Add(new TemplateProblem(Descriptors.KindError, where, [kind.Id, $"no template for '{format}' output"]));
             return (null, errors);
         }
 
@@ -61,7 +61,7 @@ public sealed class TemplateSet
         var template = Template.Parse(text, path);
         foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
         {
-            errors.Add(Diagnostic.Create(Descriptors.TemplateError, ToSpan(message.Span, path), message.Message));
+            errors.Add(new TemplateProblem(Descriptors.TemplateError, ToSpan(message.Span, path), [message.Message]));
         }
 
         return (template.HasErrors ? null : template, errors);
@@ -73,6 +73,9 @@ public sealed class TemplateSet
         span.Start.Column + 1,
         span.End.Line + 1,
         span.End.Column + 1);
+
+    // Parse problems are kept as data and worded for each report, in its language.
+    private sealed record TemplateProblem(DiagnosticDescriptor Descriptor, Reportc.Diagnostics.SourceSpan Span, object?[] Args);
 
     /// <summary>Lets templates <c>include</c> other files of their own kind, and nothing outside it.</summary>
     private sealed class KindTemplateLoader(KindFiles files) : ITemplateLoader

@@ -9,7 +9,7 @@ namespace Reportc.Tests.Approvals;
 [UseApprovalSubdirectory(".")]
 public sealed class SampleApprovalTests
 {
-    private static readonly Compilation Sample = new ReportCompiler(new KindCatalog()).Compile(TestPaths.Sample, ReportCompiler.AllFormats);
+    private static readonly Compilation Sample = new ReportCompiler(new KindCatalog()).Compile(TestPaths.Sample);
 
     [Fact]
     public void Beiliu_2024_markdown() => ApprovalTests.Approvals.VerifyWithExtension(Sample.Output("md"), ".md");

@@ -9,7 +9,7 @@ public sealed partial class SampleFidelityTests
     private static readonly string SeedPath = Path.Combine(TestPaths.Root, "tests", "Reportc.Tests", "Fidelity", "seed-beiliu-2024.txt");
 
     private static string SampleMarkdown() =>
-        new ReportCompiler(new KindCatalog()).Compile(TestPaths.Sample, ["md"]).Output("md");
+        new ReportCompiler(new KindCatalog()).Compile(TestPaths.Sample).Output("md");
 
     [Fact]
     public void The_sample_renders_the_seed_text_at_97_percent_similarity_or_more()

@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Reportc.Diagnostics;
+
+namespace Reportc.Cli;
+
+/// <summary>
+/// Prints diagnostics as text (MSBuild form, to standard error), or for machines on standard output:
+/// a JSON array, GitHub workflow commands, or a SARIF 2.1.0 log.
+/// </summary>
+internal sealed class DiagnosticWriter(string format, MessageText text, TextWriter output, TextWriter error)
+{
+    public static readonly string[] Formats = ["text", "json", "github", "sarif"];
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly List<Diagnostic> _all = [];
+
+    /// <summary>Whether progress lines ("wrote …") may go to standard output.</summary>
+    public bool IsText => format == "text";
+
+    /// <summary>A progress line ("wrote …") on standard output, in text mode only.</summary>
+    public void Progress(string key, string path)
+    {
+        if (IsText)
+        {
+            output.WriteLine(text.Format(key, path));
+        }
+    }
+
+    public void Write(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            _all.Add(d);
+            switch (format)
+            {
+                case "text":
+                    error.WriteLine(d.ToString());
+                    break;
+                case "github":
+                    output.WriteLine(GitHub(d));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Ends the run: the JSON and SARIF documents are written whole, text gets a count.</summary>
+    public void Finish(int files)
+    {
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(Json());
+                break;
+            case "sarif":
+                output.WriteLine(Sarif());
+                break;
+            case "text" when _all.Count > 0:
+                error.WriteLine(Summary(files));
+                break;
+        }
+    }
+
+    private string Summary(int files)
+    {
+        int Count(DiagnosticSeverity s) => _all.Count(d => d.Severity == s);
+        return text.Format("Summary", files, Count(DiagnosticSeverity.Error), Count(DiagnosticSeverity.Warning), Count(DiagnosticSeverity.Info));
+    }
+
+    private static string GitHub(Diagnostic d)
+    {
+        var command = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "notice" };
+        var s = d.Span;
+        return $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.Message)}";
+
+        static string Data(string v) => v.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        static string Property(string v) => Data(v).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+    }
+
+    private string Json()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var d in _all)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", d.Span.Path);
+                json.WriteNumber("line", d.Span.Line);
+                json.WriteNumber("column", d.Span.Column);
+                json.WriteNumber("endLine", d.Span.EndLine);
+                json.WriteNumber("endColumn", d.Span.EndColumn);
+                json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                json.WriteString("code", d.Code);
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private string Sarif()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "reportc");
+            json.WriteString("version", typeof(DiagnosticWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            json.WriteStartArray("rules");
+            foreach (var rule in _all.Select(d => d.Descriptor).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", rule.Code);
+                json.WriteStartObject("defaultConfiguration");
+                json.WriteString("level", Level(rule.Severity));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("results");
+            foreach (var d in _all)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", d.Code);
+                json.WriteString("level", Level(d.Severity));
+                json.WriteStartObject("message");
+                json.WriteString("text", d.Message);
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                json.WriteStartObject("physicalLocation");
+                json.WriteStartObject("artifactLocation");
+                json.WriteString("uri", d.Span.Path.Replace('\\', '/'));
+                json.WriteEndObject();
+                json.WriteStartObject("region");
+                json.WriteNumber("startLine", d.Span.Line);
+                json.WriteNumber("startColumn", d.Span.Column);
+                json.WriteNumber("endLine", Math.Max(d.Span.Line, d.Span.EndLine));
+                json.WriteNumber("endColumn", d.Span.EndLine > d.Span.Line ? d.Span.EndColumn : Math.Max(d.Span.Column, d.Span.EndColumn));
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Level(DiagnosticSeverity severity) =>
+        severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" };
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Reportc.Diagnostics;
+using Reportc.Model;
+using Reportc.Rendering;
+
+namespace Reportc.Checks;
+
+/// <summary>The 公文 rules of GB/T 9704 for the document's metadata, and the kind's calendar.</summary>
+internal static partial class DocumentChecks
+{
+    public static void Run(Report report, DiagnosticBag diagnostics)
+    {
+        var doc = report.Document;
+        CheckNumber(doc, diagnostics);
+
+        var date = doc.Date;
+        if (date.Year <= report.Year)
+        {
+            diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year, report.Year + 1);
+        }
+        else if (report.Kind.Deadline is var (month, day)
+            && date > new DateOnly(report.Year + 1, month, Math.Min(day, DateTime.DaysInMonth(report.Year + 1, month))))
+        {
+            diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, ReportModel.ChineseDate(date), $"{report.Year + 1}年{month}月{day}日");
+        }
+
+        var year = report.Year.ToString(CultureInfo.InvariantCulture);
+        if (!doc.TitleLines.Any(line => line.Contains(year, StringComparison.Ordinal)))
+        {
+            diagnostics.Report(Descriptors.TitleWithoutYear, doc.Spans.Title, report.Year);
+        }
+    }
+
+    private static void CheckNumber(DocumentInfo doc, DiagnosticBag diagnostics)
+    {
+        var number = doc.Number;
+        if (number.Length == 0)
+        {
+            return;
+        }
+
+        var span = doc.Spans.Number;
+        var text = diagnostics.Text;
+        var problems = new List<string>();
+        if (WrongBrackets().Match(number) is { Success: true } wrong)
+        {
+            problems.Add(text.Format("NumberBrackets", $"{wrong.Groups["open"].Value}{wrong.Groups["close"].Value}"));
+        }
+
+        if (number.Contains('第', StringComparison.Ordinal))
+        {
+            problems.Add(text.Get("NumberDi"));
+        }
+
+        if (LeadingZeros().Match(number) is { Success: true } zeros)
+        {
+            problems.Add(text.Format("NumberZeros", zeros.Groups["serial"].Value));
+        }
+
+        if (problems.Count == 0 && !Shape().IsMatch(number))
+        {
+            problems.Add(text.Get("NumberShape"));
+        }
+
+        foreach (var problem in problems)
+        {
+            diagnostics.Report(Descriptors.DocumentNumberForm, span, number, problem);
+        }
+
+        if (YearInNumber().Match(number) is { Success: true } y && int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture) != doc.Date.Year)
+        {
+            diagnostics.Report(Descriptors.DocumentNumberYear, span, y.Groups["year"].Value, doc.Date.Year);
+        }
+    }
+
+    [GeneratedRegex(@"(?<open>[\[【(（［〈<{])\s*[0-9]{4}\s*(?<close>[\]】)）］〉>}])")]
+    private static partial Regex WrongBrackets();
+
+    [GeneratedRegex(@"(?:〕|[\]】)）])\s*第?\s*(?<serial>0[0-9]*)\s*号")]
+    private static partial Regex LeadingZeros();
+
+    [GeneratedRegex(@"^\S+〔[0-9]{4}〕[1-9][0-9]*号$")]
+    private static partial Regex Shape();
+
+    [GeneratedRegex(@"[〔\[【(（［〈<{]\s*(?<year>[0-9]{4})\s*[〕\]】)）］〉>}]")]
+    private static partial Regex YearInNumber();
+}

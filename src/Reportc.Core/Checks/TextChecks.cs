@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Reportc.Diagnostics;
+using Reportc.Model;
+using Reportc.Rendering;
+
+namespace Reportc.Checks;
+
+/// <summary>
+/// Checks of the prose as typed: numbering typed by hand, half-width punctuation and traditional characters
+/// inside Chinese text, and numbers typed into the text that a metric already holds.
+/// </summary>
+internal static partial class TextChecks
+{
+    private static readonly Dictionary<char, char> FullWidth = new() { [','] = '，', [':'] = '：', [';'] = '；', ['('] = '（', [')'] = '）' };
+
+    public static void Run(Report report, DiagnosticBag diagnostics)
+    {
+        var byValue = report.Metrics
+            .GroupBy(m => m.Value)
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id, StringComparer.Ordinal).First());
+        foreach (var narrative in Narratives.All(report))
+        {
+            var text = narrative.Text;
+            var skip = Protected(text);
+            CheckNumbering(narrative, diagnostics);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (skip[i])
+                {
+                    continue;
+                }
+
+                var c = text[i];
+                if (FullWidth.TryGetValue(c, out var wide) && (IsWideAt(text, i - 1) || IsWideAt(text, i + 1)))
+                {
+                    diagnostics.Report(Descriptors.HalfWidthPunctuation, narrative.SpanOf(i, 1), c, wide);
+                }
+                else if (Checks.TraditionalCharacters.ToSimplified.TryGetValue(c, out var simplified))
+                {
+                    diagnostics.Report(Descriptors.TraditionalCharacter, narrative.SpanOf(i, 1), c, simplified);
+                }
+            }
+
+            foreach (Match number in TypedNumber().Matches(text))
+            {
+                if (!skip[number.Index]
+                    && decimal.TryParse(number.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                    && value != report.Year && value != report.Year + 1
+                    && byValue.TryGetValue(value, out var metric))
+                {
+                    diagnostics.Report(Descriptors.NumberTypedInText, narrative.SpanOf(number.Index, number.Length), number.Value, metric.Id, metric.Text);
+                }
+            }
+        }
+    }
+
+    private static void CheckNumbering(Narrative narrative, DiagnosticBag diagnostics)
+    {
+        var text = narrative.Text;
+        var start = 0;
+        foreach (var paragraph in text.Split("\n\n"))
+        {
+            var lead = paragraph.Length - paragraph.TrimStart().Length;
+            if (HandNumbering().Match(paragraph, lead) is { Success: true } m && m.Index == lead)
+            {
+                diagnostics.Report(Descriptors.HandNumbering, narrative.SpanOf(start + lead, m.Length), m.Value);
+            }
+
+            start += paragraph.Length + 2;
+        }
+    }
+
+    // Metric references, inline code and link targets are not prose.
+    private static bool[] Protected(string text)
+    {
+        var mask = new bool[text.Length + 1];
+        foreach (Match m in NotProse().Matches(text))
+        {
+            Array.Fill(mask, true, m.Index, m.Length);
+        }
+
+        return mask;
+    }
+
+    private static bool IsWideAt(string text, int index) =>
+        index >= 0 && index < text.Length && CjkText.IsWide(text[index]) && !char.IsWhiteSpace(text[index]);
+
+    [GeneratedRegex(@"[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s]))")]
+    private static partial Regex HandNumbering();
+
+    [GeneratedRegex(@"(?<![0-9.·•+\-/:_A-Za-z])[0-9]+(?:\.[0-9]+)?(?![0-9·•+\-/:_A-Za-z]|\.[0-9])")]
+    private static partial Regex TypedNumber();
+
+    [GeneratedRegex(@"\{\{.*?\}\}|`[^`\n]*`|\]\([^)\n]*\)|https?://\S+")]
+    private static partial Regex NotProse();
+}

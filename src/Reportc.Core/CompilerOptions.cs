@@ -1,0 +1,17 @@
+using Reportc.Diagnostics;
+
+namespace Reportc;
+
+/// <summary>How reports are checked and rendered: the outputs wanted, the language of messages, warning policy.</summary>
+public sealed record CompilerOptions
+{
+    public IReadOnlyCollection<string> Formats { get; init; } = ReportCompiler.AllFormats;
+
+    public MessageText Text { get; init; } = MessageText.English;
+
+    /// <summary>Codes (RC0402…) not to report at all.</summary>
+    public IReadOnlySet<string> NoWarn { get; init; } = new HashSet<string>();
+
+    /// <summary>Warnings count as errors (for CI).</summary>
+    public bool WarningsAsErrors { get; init; }
+}

@@ -1,0 +1,48 @@
+namespace Reportc.Model;
+
+/// <summary>Every piece of narrative of a report, in document order, for checks that read all text.</summary>
+public static class Narratives
+{
+    public static IEnumerable<Narrative> All(Report report)
+    {
+        if (report.Preamble is not null)
+        {
+            yield return report.Preamble;
+        }
+
+        foreach (var narrative in report.Sections.SelectMany(s => Of(s.Body)))
+        {
+            yield return narrative;
+        }
+    }
+
+    private static IEnumerable<Narrative> Of(Body body)
+    {
+        if (body.Text is not null)
+        {
+            yield return body.Text;
+        }
+
+        foreach (var point in body.Points)
+        {
+            if (point.Title is not null)
+            {
+                yield return point.Title;
+            }
+
+            if (point.Text is not null)
+            {
+                yield return point.Text;
+            }
+        }
+
+        foreach (var sub in body.Subsections)
+        {
+            yield return sub.Title;
+            foreach (var narrative in Of(sub.Body))
+            {
+                yield return narrative;
+            }
+        }
+    }
+}
