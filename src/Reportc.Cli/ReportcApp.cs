@@ -18,6 +18,7 @@ internal static class ReportcApp
             StackTrace,
             new BuildCommandDefinition(),
             new CheckCommandDefinition(),
+            new SchemaCommandDefinition(),
         };
 
         var parse = root.Parse(args);
