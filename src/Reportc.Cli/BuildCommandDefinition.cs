@@ -35,7 +35,7 @@ internal sealed class BuildCommandDefinition : Command
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var formats = parse.GetValue(_format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var formats = parse.GetValue(_format)!.ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = formats.Where(f => !ReportCompiler.AllFormats.Contains(f)).ToList();
         if (formats.Length == 0 || unknown.Count > 0)
         {
@@ -53,11 +53,13 @@ internal sealed class BuildCommandDefinition : Command
         var outputFolder = parse.GetValue(_output);
         var files = parse.GetValue(_common.Files)!;
         var failed = 0;
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             var compilation = compiler.Compile(file);
             writer.Write(compilation.Diagnostics);
-            if (compilation.HasErrors || !Write(compilation, outputFolder, compiler.Options.Text, writer))
+            if (compilation.HasErrors || !Claim(compilation, outputFolder, claimed, compiler.Options.Text, writer)
+                || !Write(compilation, outputFolder, compiler.Options.Text, writer))
             {
                 failed++;
             }
@@ -67,11 +69,33 @@ internal sealed class BuildCommandDefinition : Command
         return failed > 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 
+    private static string OutputPath(string input, string? outputFolder, string format) =>
+        Path.Combine(outputFolder ?? Path.GetDirectoryName(input) ?? ".", $"{Path.GetFileNameWithoutExtension(input)}.{format}");
+
+    // Two inputs of the same name would overwrite each other's outputs: the second is refused.
+    private static bool Claim(Compilation compilation, string? outputFolder, Dictionary<string, string> claimed, MessageText text, DiagnosticWriter writer)
+    {
+        foreach (var output in compilation.Outputs)
+        {
+            var path = Path.GetFullPath(OutputPath(compilation.InputPath, outputFolder, output.Format));
+            if (claimed.TryGetValue(path, out var owner) && owner != Path.GetFullPath(compilation.InputPath))
+            {
+                writer.Write([Diagnostic.Create(Descriptors.SameOutput, SourceSpan.WholeFile(compilation.InputPath), text, OutputPath(compilation.InputPath, outputFolder, output.Format), owner)]);
+                return false;
+            }
+        }
+
+        foreach (var output in compilation.Outputs)
+        {
+            claimed[Path.GetFullPath(OutputPath(compilation.InputPath, outputFolder, output.Format))] = Path.GetFullPath(compilation.InputPath);
+        }
+
+        return true;
+    }
+
     private static bool Write(Compilation compilation, string? outputFolder, MessageText text, DiagnosticWriter writer)
     {
-        var folder = outputFolder ?? Path.GetDirectoryName(compilation.InputPath) ?? ".";
-        var name = Path.GetFileNameWithoutExtension(compilation.InputPath);
-        var files = compilation.Outputs.Select(o => (Path: Path.Combine(folder, $"{name}.{o.Format}"), o.Content)).ToList();
+        var files = compilation.Outputs.Select(o => (Path: OutputPath(compilation.InputPath, outputFolder, o.Format), o.Content)).ToList();
         try
         {
             foreach (var (path, written) in OutputSet.Write(files))

@@ -39,6 +39,11 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             SourceChecks.Run(source, diagnostics);
             suppressions = Suppressions.Read(source, diagnostics);
             var root = YamlLoader.Load(source, diagnostics);
+            if (root is null && HasCode(diagnostics, Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics))
+            {
+                diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
+            }
+
             var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
             if (report is not null)
             {
@@ -65,10 +70,13 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs);
     }
 
+    private static bool HasCode(DiagnosticBag diagnostics, DiagnosticDescriptor descriptor) =>
+        diagnostics.ToSortedList().Any(d => d.Code == descriptor.Code);
+
     private void ApplyPolicy(DiagnosticBag diagnostics, Suppressions? suppressions, string path)
     {
         // A tab in the indentation is reported where it is; YamlDotNet's own complaint about it has no usable place.
-        if (diagnostics.ToSortedList().Any(d => d.Code == Descriptors.TabIndentation.Code))
+        if (HasCode(diagnostics, Descriptors.TabIndentation))
         {
             diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code && d.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
         }

@@ -92,7 +92,7 @@ internal sealed partial class ReportBinder
             }
         }
 
-        var match = MetricText().Match(valueText);
+        var match = MetricText().Match(NormalizeNumber(valueText));
         if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             Report(Descriptors.MetricNotNumber, valueNode, id, YamlNodes.Shorten(valueText));
@@ -138,6 +138,11 @@ internal sealed partial class ReportBinder
             Report(Descriptors.MetricNegative, valueNode, id, valueText);
         }
 
+        if (unit == "%" && approximate)
+        {
+            Report(Descriptors.ApproximatePercent, valueNode, id);
+        }
+
         if (unit == "%" && number > 100)
         {
             Report(Descriptors.MetricPercentOver, valueNode, id, number);
@@ -150,6 +155,16 @@ internal sealed partial class ReportBinder
 
         return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node));
     }
+
+    // Full-width digits and thousands separators are how people type numbers; they mean the same number.
+    private static string NormalizeNumber(string text)
+    {
+        var chars = text.Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is '．' ? '.' : c).ToArray();
+        return ThousandsSeparator().Replace(new string(chars), "");
+    }
+
+    [GeneratedRegex("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")]
+    private static partial Regex ThousandsSeparator();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex MetricId();

@@ -14,6 +14,9 @@ internal sealed partial class ReportBinder
     private static readonly string[] SubsectionKeys = ["title", "runin", "text", "points", "subsections"];
     private static readonly string[] PointKeys = ["title", "text"];
 
+    // GB/T 9704 has four heading levels: 一、 for sections, then （一）, 1. and （1） for subsections.
+    private const int MaxLevel = 4;
+
     private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
@@ -39,13 +42,18 @@ internal sealed partial class ReportBinder
             Report(Descriptors.WrongNodeType, node, "sections", T("SectionsMapping"), node.Describe(_diagnostics.Text));
         }
 
+        // A missing section is named with the number it would have among the sections present.
         var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
-        for (var i = 0; i < kind.Sections.Count; i++)
+        var present = 0;
+        foreach (var rule in kind.Sections)
         {
-            var rule = kind.Sections[i];
-            if (rule.Required && !found.ContainsKey(rule.Id))
+            if (found.ContainsKey(rule.Id))
             {
-                Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(i + 1)}、{rule.HeadingFor(year)}", rule.Id);
+                present++;
+            }
+            else if (rule.Required)
+            {
+                Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(present + 1)}、{rule.HeadingFor(year)}", rule.Id);
             }
         }
 
@@ -57,18 +65,18 @@ internal sealed partial class ReportBinder
         if (node is YamlMappingNode map)
         {
             CheckKeys(map, SectionKeys, _diagnostics.Text.Format("SectionNamed", rule.Id));
-            var heading = map.Get("heading") is { } h ? Scalar(h, $"sections.{rule.Id}.heading")?.Trim() : null;
-            return new SectionContent(rule, heading, BindBody(map, $"sections.{rule.Id}"), span);
+            var heading = map.Get("heading") is { } h ? ReadText(h, $"sections.{rule.Id}.heading") : null;
+            return new SectionContent(rule, heading, BindBody(map, $"sections.{rule.Id}", 1), span);
         }
 
         return new SectionContent(rule, null, new Body(ReadText(node, _diagnostics.Text.Format("SectionNamed", rule.Id)), [], []), span);
     }
 
-    private Body BindBody(YamlMappingNode map, string where)
+    private Body BindBody(YamlMappingNode map, string where, int level)
     {
         var text = map.Get("text") is { } t ? ReadText(t, $"{where}.text") : null;
         var points = map.Get("points") is { } p ? BindPoints(p, $"{where}.points") : [];
-        var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections") : [];
+        var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections", level + 1) : [];
         if (text is null && points.Count == 0 && subsections.Count == 0 && map.Get("text") is null)
         {
             Report(Descriptors.EmptyText, map, where);
@@ -110,9 +118,15 @@ internal sealed partial class ReportBinder
         return points;
     }
 
-    private List<Subsection> BindSubsections(YamlNode node, string where)
+    private List<Subsection> BindSubsections(YamlNode node, string where, int level)
     {
         var subsections = new List<Subsection>();
+        if (level > MaxLevel)
+        {
+            Report(Descriptors.SubsectionsTooDeep, node, MaxLevel - 1);
+            return subsections;
+        }
+
         if (node is not YamlSequenceNode list)
         {
             Report(Descriptors.WrongNodeType, node, where, T("SubsectionsList"), node.Describe(_diagnostics.Text));
@@ -130,7 +144,7 @@ internal sealed partial class ReportBinder
             CheckKeys(map, SubsectionKeys, where);
             var title = Required(map, "title", T("SubsectionTitle")) is { } t ? ReadText(t, $"{where}.title") : null;
             var runIn = map.Get("runin") is not YamlScalarNode { Value: "false" or "no" };
-            var body = BindBody(map, where);
+            var body = BindBody(map, where, level);
             if (title is not null)
             {
                 subsections.Add(new Subsection(title, runIn, body, YamlLoader.SpanOf(_source.Path, map)));

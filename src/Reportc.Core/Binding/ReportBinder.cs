@@ -119,13 +119,13 @@ internal sealed partial class ReportBinder
                 issuers,
                 Optional(map, "number") ?? "",
                 title,
-                Optional(map, "to"),
+                Joined(map, "to", "、"),
                 Optional(map, "signer"),
                 date.Value,
-                Optional(map, "cc"),
+                Joined(map, "cc", "，"),
                 Optional(map, "printer"),
                 printDate,
-                new DocumentSpans(SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map)));
+                new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map)));
     }
 
     private DateOnly? BindDate(YamlNode node, string what)
@@ -146,6 +146,10 @@ internal sealed partial class ReportBinder
     }
 
     private SourceSpan SpanOf(YamlNode node) => YamlLoader.SpanOf(_source.Path, node);
+
+    // 主送 and 抄送 may list several organs; they are joined the way official documents join them.
+    private string? Joined(YamlMappingNode map, string key, string separator) =>
+        map.Get(key) is { } node && StringList(node, $"document.{key}") is { Count: > 0 } items ? string.Join(separator, items) : null;
 
     private string? Optional(YamlMappingNode map, string key) =>
         map.Get(key) is { } node && Scalar(node, $"document.{key}") is { Length: > 0 } text ? text.Trim() : null;

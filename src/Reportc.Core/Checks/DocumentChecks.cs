@@ -25,6 +25,12 @@ internal static partial class DocumentChecks
             diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, ReportModel.ChineseDate(date), $"{report.Year + 1}年{month}月{day}日");
         }
 
+        if ((doc.Printer is null) != (doc.PrintDate is null))
+        {
+            var (given, missing) = doc.Printer is null ? ("print_date", "printer") : ("printer", "print_date");
+            diagnostics.Report(Descriptors.PrintPair, doc.Spans.Document, given, missing);
+        }
+
         var year = report.Year.ToString(CultureInfo.InvariantCulture);
         if (!doc.TitleLines.Any(line => line.Contains(year, StringComparison.Ordinal)))
         {

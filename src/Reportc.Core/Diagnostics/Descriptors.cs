@@ -31,6 +31,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WrongNodeType = E(205);
     public static readonly DiagnosticDescriptor InvalidValue = E(206);
     public static readonly DiagnosticDescriptor EmptyText = E(207);
+    public static readonly DiagnosticDescriptor SubsectionsTooDeep = E(208);
+    public static readonly DiagnosticDescriptor PrintPair = W(209);
+    public static readonly DiagnosticDescriptor FullWidthColon = E(9);
+    public static readonly DiagnosticDescriptor FullWidthSpace = E(10);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);
@@ -42,6 +46,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor MetricPercentOver = W(307);
     public static readonly DiagnosticDescriptor RequiredMetricMissing = E(308);
     public static readonly DiagnosticDescriptor CountNotWhole = W(309);
+    public static readonly DiagnosticDescriptor ApproximatePercent = E(310);
 
     // RC04xx: narrative.
     public static readonly DiagnosticDescriptor UndefinedMetric = E(401);
@@ -51,6 +56,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NumberTypedInText = I(405);
     public static readonly DiagnosticDescriptor HalfWidthPunctuation = W(406);
     public static readonly DiagnosticDescriptor TraditionalCharacter = W(407);
+    public static readonly DiagnosticDescriptor UnitTwice = W(408);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);
@@ -58,6 +64,7 @@ public static class Descriptors
 
     // RC06xx: writing outputs.
     public static readonly DiagnosticDescriptor CannotWrite = E(601);
+    public static readonly DiagnosticDescriptor SameOutput = E(602);
 
     // RC07xx: 公文 rules (GB/T 9704) and the kind's calendar.
     public static readonly DiagnosticDescriptor DocumentNumberForm = W(701);

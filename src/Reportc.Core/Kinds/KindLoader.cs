@@ -17,7 +17,12 @@ internal static class KindLoader
         var local = new DiagnosticBag();
         if (YamlLoader.Load(source, local) is not YamlMappingNode root)
         {
-            Broken(id, SourceSpan.WholeFile(path), "kind.yaml must be a mapping", diagnostics);
+            foreach (var d in local.ToSortedList())
+            {
+                diagnostics.Add(d);
+            }
+
+            Broken(id, SourceSpan.WholeFile(path), "kind.yaml must be a mapping of id, name, sections, metrics, templates", diagnostics);
             return null;
         }
 

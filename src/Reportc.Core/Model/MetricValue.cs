@@ -16,13 +16,21 @@ public sealed record MetricValue(string Id, string Label, decimal Value, string 
 {
     private static readonly string[] MoneyUnits = ["元", "万元", "亿元"];
 
+    // Amounts in 万元 and 亿元 carry two decimals (11.88万元); plain 元 are written as typed.
+    private static readonly string[] TwoDecimalUnits = ["万元", "亿元"];
+
     public MetricKind Kind => Unit == "%" ? MetricKind.Percent : MoneyUnits.Contains(Unit) ? MetricKind.Money : MetricKind.Count;
 
     /// <summary>The number as written in Chinese official text: <c>11.88</c> for money, <c>100</c>, <c>26.7</c>.</summary>
-    public string NumberText => Kind == MetricKind.Money
+    public string NumberText => TwoDecimalUnits.Contains(Unit) && !Approximate
         ? Value.ToString("0.00", CultureInfo.InvariantCulture)
         : Value.ToString("0.##########", CultureInfo.InvariantCulture);
 
-    /// <summary>Value and unit as the narrative shows them: <c>19次</c>, <c>750余人次</c>, <c>11.88万元</c>, <c>100%</c>.</summary>
-    public string Text => NumberText + (Approximate ? "余" : "") + Unit;
+    /// <summary>
+    /// Value and unit as the narrative shows them: <c>19次</c>, <c>750余人次</c>, <c>11.88万元</c>, <c>100%</c>;
+    /// an approximate amount puts 余 before 元: <c>3万余元</c>, <c>3500余元</c>.
+    /// </summary>
+    public string Text => Approximate && Kind == MetricKind.Money
+        ? NumberText + Unit[..^1] + "余元"
+        : NumberText + (Approximate ? "余" : "") + Unit;
 }

@@ -10,6 +10,11 @@ public static class Narratives
             yield return report.Preamble;
         }
 
+        foreach (var heading in report.Sections.Select(s => s.Heading).OfType<Narrative>())
+        {
+            yield return heading;
+        }
+
         foreach (var narrative in report.Sections.SelectMany(s => Of(s.Body)))
         {
             yield return narrative;

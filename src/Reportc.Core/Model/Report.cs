@@ -17,7 +17,7 @@ public sealed record DocumentInfo(
     DocumentSpans Spans);
 
 /// <summary>Where the document's checked fields are in the YAML file.</summary>
-public sealed record DocumentSpans(SourceSpan Number, SourceSpan Title, SourceSpan Date);
+public sealed record DocumentSpans(SourceSpan Document, SourceSpan Number, SourceSpan Title, SourceSpan Date);
 
 /// <summary>A run-in point ("一是…"): an optional title and its text.</summary>
 public sealed record Point(Narrative? Title, Narrative? Text, SourceSpan Span);
@@ -32,7 +32,7 @@ public sealed record Body(Narrative? Text, IReadOnlyList<Point> Points, IReadOnl
 }
 
 /// <summary>A section of the report, keyed by the kind's section id.</summary>
-public sealed record SectionContent(SectionRule Rule, string? Heading, Body Body, SourceSpan Span);
+public sealed record SectionContent(SectionRule Rule, Narrative? Heading, Body Body, SourceSpan Span);
 
 /// <summary>One organisation's report for one year, bound from YAML and checked.</summary>
 public sealed record Report(

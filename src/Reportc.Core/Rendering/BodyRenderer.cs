@@ -62,6 +62,14 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             FlushParagraph();
         }
 
+        // A run-in title with nothing of its own to lead stands as its own paragraph, before its subsections.
+        if (lead is not null)
+        {
+            _paragraph.Add(lead);
+            FlushParagraph();
+            lead = null;
+        }
+
         for (var i = 0; i < body.Subsections.Count; i++)
         {
             FlushParagraph();
@@ -75,14 +83,11 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             else
             {
                 var md = number + title;
-                _blocks.Add(new RenderedBlock("heading", level + 1, $"{new string('#', Math.Min(6, level + 2))} {md}", markdown.Inline(md)));
+                var tag = $"h{Math.Min(6, level + 2)}";
+                var html = $"<{tag} class=\"level-{level + 1}\">{markdown.Inline(md)}</{tag}>";
+                _blocks.Add(new RenderedBlock("heading", level + 1, $"{new string('#', Math.Min(6, level + 2))} {md}", html));
                 Body(sub.Body, null, level + 1);
             }
-        }
-
-        if (lead is not null)
-        {
-            _paragraph.Add(lead);
         }
 
         FlushParagraph();

@@ -62,6 +62,11 @@ public sealed partial class MetricReferences
             {
                 _used.Add(name);
                 result.Append(metric.Text);
+                var after = close + 2;
+                if (metric.Unit.Length > 0 && string.CompareOrdinal(text, after, metric.Unit, 0, metric.Unit.Length) == 0)
+                {
+                    diagnostics.Report(Descriptors.UnitTwice, narrative.SpanOf(after, metric.Unit.Length), metric.Unit, name, metric.Text + metric.Unit);
+                }
             }
             else if (!Identifier().IsMatch(name))
             {

@@ -19,7 +19,7 @@ internal static class ReportModel
         foreach (var section in report.Sections)
         {
             number++;
-            var title = section.Heading ?? section.Rule.HeadingFor(report.Year);
+            var title = section.Heading is { } heading ? CjkText.JoinLines(Resolve(heading)).Trim() : section.Rule.HeadingFor(report.Year);
             var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body);
             sections.Add(new ScriptObject
             {
@@ -59,7 +59,7 @@ internal static class ReportModel
                 ["to"] = doc.To ?? "",
                 ["signer"] = doc.Signer ?? "",
                 ["date"] = ChineseDate(doc.Date),
-                ["cc"] = doc.Cc ?? "",
+                ["cc"] = doc.Cc is { } cc ? (cc.EndsWith('。') ? cc : cc + "。") : "",
                 ["printer"] = doc.Printer ?? "",
                 ["print_date"] = doc.PrintDate is { } pd ? ChineseDate(pd) : "",
             },

@@ -97,4 +97,54 @@ public sealed class NarrativeLayoutTests
         Assert.Contains("## 四、2025年度推进法治政府建设的主要安排", md);
         Assert.Contains("## 五、其他需要报告的重要事项", md);
     }
+
+    [Fact]
+    public void A_heading_subsection_is_a_heading_element_in_html()
+    {
+        var html = TestReports.Compile(TestReports.WithDuty("""
+                subsections:
+                  - title: 规范行政执法
+                    runin: false
+                    text: 正文。
+            """)).Output("html");
+
+        Assert.Contains("<h3 class=\"level-2\">（一）规范行政执法</h3>", html);
+    }
+
+    [Fact]
+    public void A_run_in_title_with_only_subsections_comes_before_them()
+    {
+        var md = TestReports.Compile(TestReports.WithDuty("""
+                subsections:
+                  - title: 完善制度体系
+                    subsections:
+                      - title: 修订规章制度
+                        text: 修订制度。
+                      - title: 清理规范性文件
+                        text: 清理文件。
+            """)).Output("md");
+
+        var parent = md.IndexOf("**（一）完善制度体系**。", StringComparison.Ordinal);
+        var first = md.IndexOf("**1.修订规章制度**。修订制度。", StringComparison.Ordinal);
+        var second = md.IndexOf("**2.清理规范性文件**。清理文件。", StringComparison.Ordinal);
+        Assert.True(parent >= 0 && parent < first && first < second, md);
+    }
+
+    [Fact]
+    public void A_heading_override_may_name_the_year()
+    {
+        var yaml = TestReports.WithDuty("    text: 正文。").Replace("  other: 无。", "  other:\n    heading: \"{{year}}年度其他事项\"\n    text: 无。", StringComparison.Ordinal);
+        Assert.Contains("## 五、2024年度其他事项", TestReports.Compile(yaml).Output("md"));
+    }
+
+    [Fact]
+    public void Signer_and_copies_are_rendered_the_way_gb_t_9704_writes_them()
+    {
+        var yaml = TestReports.WithDuty("    text: 正文。").Replace("  date: 2025-01-18", "  date: 2025-01-18\n  signer: 王建国\n  cc: [县委办, 县政府办]\n  to: [县委, 县政府]", StringComparison.Ordinal);
+        var md = TestReports.Compile(yaml).Output("md");
+
+        Assert.Contains("签发人：王建国", md);
+        Assert.Contains("抄送：县委办，县政府办。", md);
+        Assert.Contains("县委、县政府：", md);
+    }
 }
