@@ -34,8 +34,9 @@ public static class YamlLoader
             ReportSyntax(source, e, diagnostics);
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
+            // YamlDotNet throws these without a position for a few malformed streams.
             diagnostics.Report(Descriptors.YamlSyntax, SourceSpan.WholeFile(source.Path), e.Message);
             return null;
         }
@@ -87,7 +88,7 @@ public static class YamlLoader
             ReportSyntax(source, e, diagnostics);
             return false;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             diagnostics.Report(Descriptors.YamlSyntax, SourceSpan.WholeFile(source.Path), e.Message);
             return false;

@@ -13,8 +13,15 @@ public sealed class OutputException(string path, Exception inner) : Exception($"
 /// </summary>
 public static class OutputSet
 {
-    /// <summary>For tests: runs after the temporary files are written, before any rename (a fault injected here).</summary>
-    internal static Action? BeforeRename { get; set; }
+    // For tests: runs after the temporary files are written, before any rename. Flows with the caller only.
+    private static readonly AsyncLocal<Action?> Fault = new();
+
+    /// <summary>For tests: injects a fault between writing the temporary files and renaming them.</summary>
+    internal static IDisposable InjectFault(Action fault)
+    {
+        Fault.Value = fault;
+        return new Reset();
+    }
 
     /// <summary>Writes <paramref name="files"/>; returns each path with whether it was (re)written.</summary>
     public static IReadOnlyList<(string Path, bool Written)> Write(IReadOnlyList<(string Path, string Content)> files)
@@ -33,7 +40,14 @@ public static class OutputSet
                 }
             }
 
-            BeforeRename?.Invoke();
+            try
+            {
+                Fault.Value?.Invoke();
+            }
+            catch (IOException e)
+            {
+                throw new OutputException(files[0].Path, e);
+            }
             foreach (var (target, temporary) in pending.ToList())
             {
                 Try(target, () =>
@@ -72,5 +86,10 @@ public static class OutputSet
         {
             throw new OutputException(path, e);
         }
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => Fault.Value = null;
     }
 }

@@ -1,0 +1,151 @@
+using System.Text;
+using Reportc.Cli;
+using Reportc.Kinds;
+using Reportc.Tests.Cli;
+
+namespace Reportc.Tests.Hostile;
+
+/// <summary>Odd and hostile files get a located diagnostic and a non-zero exit, never a crash or a hang.</summary>
+public sealed class HostileInputTests
+{
+    private static readonly ReportCompiler Compiler = new(new KindCatalog());
+
+    private static string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder(), name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
+
+    private static void AssertRejectedWith(string path, string code)
+    {
+        var result = Compiler.Compile(path);
+        Assert.Contains(result.Diagnostics, d => d.Code == code);
+        Assert.True(result.HasErrors);
+        Assert.Empty(result.Outputs);
+        var (exit, _, stderr) = CliRunner.Run("check", path);
+        Assert.Equal(ExitCodes.ReportErrors, exit);
+        Assert.Contains(code, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    public static string AliasBomb()
+    {
+        var yaml = new StringBuilder("a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+        for (var i = 1; i < 10; i++)
+        {
+            yaml.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    [Fact]
+    public void An_alias_bomb_is_refused_at_its_first_alias() => AssertRejectedWith(Write("bomb.yaml", AliasBomb()), "RC0104");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Ten_thousand_levels_of_nesting_are_refused_before_they_are_built(bool flow)
+    {
+        var yaml = flow
+            ? new string('[', 10_000) + new string(']', 10_000)
+            : string.Concat(Enumerable.Repeat("- ", 10_000)) + "x\n";
+        AssertRejectedWith(Write("deep.yaml", yaml), "RC0103");
+    }
+
+    [Fact]
+    public void A_fifty_megabyte_file_is_refused_by_its_size()
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder(), "huge.yaml");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(50L * 1024 * 1024);
+        }
+
+        AssertRejectedWith(path, "RC0002");
+    }
+
+    [Fact]
+    public void Invalid_utf8_that_is_not_gb18030_either_is_named_as_such() =>
+        AssertRejectedWith(Write("latin1.yaml", [.. Encoding.ASCII.GetBytes("kind: caf"), 0xE9, 0x0A, 0x80, 0xFF]), "RC0003");
+
+    [Fact]
+    public void A_binary_file_is_refused() => AssertRejectedWith(Write("image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A]), "RC0005");
+
+    [Fact]
+    public void A_folder_is_not_a_report() => AssertRejectedWith(TestPaths.NewTempFolder(), "RC0001");
+
+    [Fact]
+    public void An_empty_file_is_refused() => AssertRejectedWith(Write("empty.yaml", ""), "RC0006");
+
+    [Fact]
+    public void A_gb18030_copy_of_the_sample_builds_the_same_output_with_a_warning_naming_the_encoding()
+    {
+        var text = File.ReadAllText(TestPaths.Sample);
+        var gb = Encoding.GetEncoding("GB18030");
+        var path = Write("beiliu-2024.yaml", gb.GetBytes(text));
+
+        var copy = Compiler.Compile(path);
+        var original = Compiler.Compile(TestPaths.Sample);
+
+        var warning = Assert.Single(copy.Diagnostics);
+        Assert.Equal("RC0004", warning.Code);
+        Assert.Contains("GB18030", warning.Message);
+        Assert.Equal(original.Outputs, copy.Outputs);
+    }
+
+    [Fact]
+    public void A_bom_and_crlf_line_endings_change_nothing_in_the_output()
+    {
+        var text = File.ReadAllText(TestPaths.Sample).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var path = Write("beiliu-2024.yaml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
+
+        var copy = Compiler.Compile(path);
+
+        Assert.Empty(copy.Diagnostics);
+        Assert.Equal(Compiler.Compile(TestPaths.Sample).Outputs, copy.Outputs);
+    }
+
+    [Fact]
+    public void An_internal_error_is_one_line_and_exit_code_70_with_the_trace_only_on_request()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, TestReports.WithDuty("    text: 正文。"));
+        using var fault = Reportc.Output.OutputSet.InjectFault(() => throw new InvalidOperationException("injected bug"));
+
+        var plain = CliRunner.Run("build", input);
+        Assert.Equal(ExitCodes.InternalError, plain.ExitCode);
+        Assert.Contains("internal error", plain.Error);
+        Assert.Single(plain.Error.Trim().Split('\n'));
+
+        var traced = CliRunner.Run("build", input, "--stacktrace");
+        Assert.Equal(ExitCodes.InternalError, traced.ExitCode);
+        Assert.Contains("   at ", traced.Error);
+    }
+
+    [Fact]
+    public void A_failure_midway_through_writing_leaves_the_previous_outputs_intact()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, TestReports.WithDuty("    text: 第一版。"));
+        Assert.Equal(0, CliRunner.Run("build", input).ExitCode);
+        var before = Directory.GetFiles(folder).Order().Select(f => (f, File.ReadAllText(f))).ToList();
+
+        File.WriteAllText(input, TestReports.WithDuty("    text: 第二版。"));
+        using (Reportc.Output.OutputSet.InjectFault(() => throw new IOException("disk full (injected)")))
+        {
+            var (code, _, stderr) = CliRunner.Run("build", input);
+            Assert.Equal(ExitCodes.ReportErrors, code);
+            Assert.Contains("RC0601", stderr);
+        }
+
+        var after = Directory.GetFiles(folder).Order().Where(f => f != input).Select(f => (f, File.ReadAllText(f))).ToList();
+        Assert.Equal(before.Where(x => x.f != input), after);
+        Assert.Contains("第一版", File.ReadAllText(Path.ChangeExtension(input, ".md")));
+    }
+}
