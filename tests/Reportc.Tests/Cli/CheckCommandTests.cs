@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Reportc.Tests.Cli;
+
+public sealed class CheckCommandTests
+{
+    // A valid report with one unused metric (a warning) and a half-width comma (a warning).
+    private static string Report(string extraMetricLine = "  fines: 3 万元\n") =>
+        TestReports.WithDuty("    text: 学法{{central_group_study}},推进。", "  central_group_study: 19 次\n" + extraMetricLine);
+
+    private static string WriteInput(string yaml)
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder(), "r.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public void Check_reports_without_writing_anything()
+    {
+        var input = WriteInput(Report());
+        var (code, stdout, stderr) = CliRunner.Run("check", input);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("warning RC0402", stderr);
+        Assert.Contains("warning RC0406", stderr);
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(input)!));
+    }
+
+    [Fact]
+    public void Warnings_as_errors_fail_the_check_and_the_build()
+    {
+        var input = WriteInput(Report());
+        Assert.Equal(1, CliRunner.Run("check", input, "--warnaserror").ExitCode);
+        var (code, _, stderr) = CliRunner.Run("build", input, "--warnaserror");
+        Assert.Equal(1, code);
+        Assert.Contains("error RC0402", stderr);
+        Assert.False(File.Exists(Path.ChangeExtension(input, ".md")));
+    }
+
+    [Fact]
+    public void Nowarn_silences_the_named_codes_only()
+    {
+        var (code, _, stderr) = CliRunner.Run("check", WriteInput(Report()), "--nowarn", "RC0402", "--warnaserror");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("RC0402", stderr);
+        Assert.Contains("RC0406", stderr);
+
+        var all = CliRunner.Run("check", WriteInput(Report()), "--nowarn", "RC0402,rc0406", "--warnaserror");
+        Assert.Equal(0, all.ExitCode);
+    }
+
+    [Fact]
+    public void A_comment_with_a_reason_silences_one_diagnostic_on_its_line()
+    {
+        var silenced = CliRunner.Run("check", WriteInput(Report("  fines: 3 万元   # reportc-ignore RC0402: 罚款在附表中列出\n")));
+        Assert.DoesNotContain("RC0402", silenced.Error);
+
+        var above = CliRunner.Run("check", WriteInput(Report("  # reportc-ignore RC0402: 罚款在附表中列出\n  fines: 3 万元\n")));
+        Assert.DoesNotContain("RC0402", above.Error);
+
+        var noReason = CliRunner.Run("check", WriteInput(Report("  fines: 3 万元   # reportc-ignore RC0402\n")));
+        Assert.Equal(1, noReason.ExitCode);
+        Assert.Contains("RC0008", noReason.Error);
+        Assert.Contains("RC0402", noReason.Error);
+    }
+
+    [Fact]
+    public void Json_diagnostics_are_an_array_of_located_problems_on_standard_output()
+    {
+        var (code, stdout, _) = CliRunner.Run("check", WriteInput(Report()), "--diagnostics", "json");
+        Assert.Equal(0, code);
+
+        using var json = JsonDocument.Parse(stdout);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        var first = items[0];
+        Assert.EndsWith("r.yaml", first.GetProperty("file").GetString());
+        Assert.True(first.GetProperty("line").GetInt32() > 0);
+        Assert.True(first.GetProperty("column").GetInt32() > 0);
+        Assert.Equal("warning", first.GetProperty("severity").GetString());
+        Assert.Matches("^RC[0-9]{4}$", first.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("message").GetString()));
+        Assert.True(items[0].GetProperty("line").GetInt32() <= items[1].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Sarif_diagnostics_are_a_sarif_2_1_0_log()
+    {
+        var (_, stdout, _) = CliRunner.Run("check", WriteInput(Report()), "--diagnostics", "sarif");
+
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("2.1.0", json.RootElement.GetProperty("version").GetString());
+        var run = json.RootElement.GetProperty("runs")[0];
+        Assert.Equal("reportc", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var result = run.GetProperty("results")[0];
+        Assert.Equal("warning", result.GetProperty("level").GetString());
+        var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.True(region.GetProperty("startLine").GetInt32() > 0);
+        Assert.Contains(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(), r => r.GetProperty("id").GetString() == result.GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public void Github_diagnostics_are_workflow_commands()
+    {
+        var (_, stdout, _) = CliRunner.Run("check", WriteInput(Report()), "--diagnostics", "github");
+        var lines = stdout.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"^::warning file=[^,]+r\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=RC\d{4}::.+$", l));
+    }
+}
