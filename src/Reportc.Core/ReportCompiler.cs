@@ -33,6 +33,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     private Compilation Compile(string path, SourceText? source, DiagnosticBag diagnostics)
     {
         var outputs = new List<RenderedOutput>();
+        DocumentSummary? summary = null;
         Suppressions? suppressions = null;
         if (source is not null)
         {
@@ -47,6 +48,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
             if (report is not null)
             {
+                summary = new DocumentSummary(string.Concat(report.Document.TitleLines), string.Join("、", report.Document.Issuers), report.Document.Date);
                 DocumentChecks.Run(report, diagnostics);
                 TextChecks.Run(report, diagnostics);
                 var kind = report.Kind;
@@ -67,7 +69,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         }
 
         ApplyPolicy(diagnostics, suppressions, path);
-        return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs);
+        return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
     }
 
     private static bool HasCode(DiagnosticBag diagnostics, DiagnosticDescriptor descriptor) =>

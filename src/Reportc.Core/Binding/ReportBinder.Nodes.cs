@@ -54,6 +54,11 @@ internal sealed partial class ReportBinder
     {
         if (node is YamlSequenceNode list)
         {
+            if (list.Children.Count == 0)
+            {
+                Report(Descriptors.EmptyText, node, what);
+            }
+
             return [.. list.Children.Select(n => Scalar(n, what)).OfType<string>().Select(s => s.Trim())];
         }
 

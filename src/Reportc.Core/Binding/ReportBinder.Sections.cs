@@ -45,6 +45,12 @@ internal sealed partial class ReportBinder
         // A missing section is named with the number it would have among the sections present.
         var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
         var present = 0;
+        if (node is not YamlMappingNode)
+        {
+            // 'sections' missing or of the wrong kind is reported once, not once for every section.
+            return [];
+        }
+
         foreach (var rule in kind.Sections)
         {
             if (found.ContainsKey(rule.Id))
@@ -77,7 +83,7 @@ internal sealed partial class ReportBinder
         var text = map.Get("text") is { } t ? ReadText(t, $"{where}.text") : null;
         var points = map.Get("points") is { } p ? BindPoints(p, $"{where}.points") : [];
         var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections", level + 1) : [];
-        if (text is null && points.Count == 0 && subsections.Count == 0 && map.Get("text") is null)
+        if (map.Get("text") is null && map.Get("points") is null && map.Get("subsections") is null)
         {
             Report(Descriptors.EmptyText, map, where);
         }

@@ -105,7 +105,10 @@ internal sealed partial class ReportBinder
         CheckKeys(map, DocumentKeys, "document");
         var issuers = Required(map, "issuers", T("IssuersHint")) is { } i ? StringList(i, "document.issuers") : [];
         var date = Required(map, "date", T("DateHint")) is { } d ? BindDate(d, "document.date") : null;
-        var titleText = map.Get("title") is { } t ? Scalar(t, "document.title") : kind?.DefaultTitle is { } dt ? SectionRule.FillYear(dt, year) : null;
+        var titleSource = map.Get("title") is { } t ? ReadText(t, "document.title") : null;
+        var titleText = titleSource is not null
+            ? titleSource.Text.Replace("{{year}}", $"{year}", StringComparison.Ordinal).Replace("{{next_year}}", $"{year + 1}", StringComparison.Ordinal)
+            : map.Get("title") is null && kind?.DefaultTitle is { } dt ? SectionRule.FillYear(dt, year) : null;
         var title = (titleText ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (title.Count == 0)
         {
@@ -125,7 +128,8 @@ internal sealed partial class ReportBinder
                 Joined(map, "cc", "，"),
                 Optional(map, "printer"),
                 printDate,
-                new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map)));
+                new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map), KeySpan(map, "printer"), KeySpan(map, "print_date")),
+                titleSource);
     }
 
     private DateOnly? BindDate(YamlNode node, string what)
@@ -146,6 +150,9 @@ internal sealed partial class ReportBinder
     }
 
     private SourceSpan SpanOf(YamlNode node) => YamlLoader.SpanOf(_source.Path, node);
+
+    private SourceSpan KeySpan(YamlMappingNode map, string key) =>
+        SpanOf(map.Children.Keys.FirstOrDefault(k => k.KeyText() == key) ?? map);
 
     // 主送 and 抄送 may list several organs; they are joined the way official documents join them.
     private string? Joined(YamlMappingNode map, string key, string separator) =>

@@ -27,8 +27,8 @@ internal static partial class DocumentChecks
 
         if ((doc.Printer is null) != (doc.PrintDate is null))
         {
-            var (given, missing) = doc.Printer is null ? ("print_date", "printer") : ("printer", "print_date");
-            diagnostics.Report(Descriptors.PrintPair, doc.Spans.Document, given, missing);
+            var (given, missing, span) = doc.Printer is null ? ("print_date", "printer", doc.Spans.PrintDate) : ("printer", "print_date", doc.Spans.Printer);
+            diagnostics.Report(Descriptors.PrintPair, span, given, missing);
         }
 
         var year = report.Year.ToString(CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace Reportc.Checks;
 
 /// <summary>
 /// Silences a diagnostic in the YAML for a stated reason: <c># reportc-ignore RC0402: 原因</c> at the end of
-/// the line it concerns, or alone on the line above it. A suppression without a reason is itself an error.
+/// the line it concerns, or alone on the line above it. A suppression without a reason is itself an error,
+/// and errors cannot be silenced: a report that has one is not written.
 /// </summary>
 internal sealed partial class Suppressions
 {
@@ -59,7 +60,7 @@ internal sealed partial class Suppressions
 
     public bool Silences(Diagnostic diagnostic, string path) =>
         diagnostic.Span.Path == path
-        && diagnostic.Code != Descriptors.SuppressionWithoutReason.Code
+        && diagnostic.Severity != DiagnosticSeverity.Error
         && _byLine.TryGetValue(diagnostic.Span.Line, out var codes)
         && codes.Contains(diagnostic.Code);
 

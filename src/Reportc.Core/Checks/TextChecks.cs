@@ -32,7 +32,7 @@ internal static partial class TextChecks
                 }
 
                 var c = text[i];
-                if (FullWidth.TryGetValue(c, out var wide) && (IsWideAt(text, i - 1) || IsWideAt(text, i + 1)))
+                if (FullWidth.TryGetValue(c, out var wide) && (WideBefore(text, i) || WideAfter(text, i)))
                 {
                     diagnostics.Report(Descriptors.HalfWidthPunctuation, narrative.SpanOf(i, 1), c, wide);
                 }
@@ -83,8 +83,28 @@ internal static partial class TextChecks
         return mask;
     }
 
-    private static bool IsWideAt(string text, int index) =>
-        index >= 0 && index < text.Length && CjkText.IsWide(text[index]) && !char.IsWhiteSpace(text[index]);
+    // A metric reference writes a number and a Chinese unit; a line break joins without a space.
+    private static bool WideBefore(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && text[i] is ' ' or '\n')
+        {
+            i--;
+        }
+
+        return i >= 0 && (CjkText.IsWide(text[i]) || (text[i] == '}' && i > 0 && text[i - 1] == '}'));
+    }
+
+    private static bool WideAfter(string text, int index)
+    {
+        var i = index + 1;
+        while (i < text.Length && text[i] is ' ' or '\n')
+        {
+            i++;
+        }
+
+        return i < text.Length && (CjkText.IsWide(text[i]) || (text[i] == '{' && i + 1 < text.Length && text[i + 1] == '{'));
+    }
 
     [GeneratedRegex(@"[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s]))")]
     private static partial Regex HandNumbering();

@@ -66,6 +66,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CannotWrite = E(601);
     public static readonly DiagnosticDescriptor SameOutput = E(602);
 
+    // RC08xx: printing to PDF.
+    public static readonly DiagnosticDescriptor NoBrowser = E(801);
+    public static readonly DiagnosticDescriptor PrintFailed = E(802);
+
     // RC07xx: 公文 rules (GB/T 9704) and the kind's calendar.
     public static readonly DiagnosticDescriptor DocumentNumberForm = W(701);
     public static readonly DiagnosticDescriptor DocumentNumberYear = W(702);

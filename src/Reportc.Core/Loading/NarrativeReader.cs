@@ -21,6 +21,8 @@ internal static class NarrativeReader
                 return ReadBlock(node, source);
             case ScalarStyle.Plain when node.End.Line > node.Start.Line:
                 return ReadPlain(node, source);
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when node.End.Line == node.Start.Line:
+                return ReadQuoted(node, source);
             case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted:
                 return Narrative.FromString(source.Path, node.Value ?? "", line, column + 1);
             default:
@@ -57,6 +59,36 @@ internal static class NarrativeReader
             string.Join('\n', texts).TrimEnd(),
             [.. content.Select(l => l.Number)],
             [.. content.Select(l => l.Text.Length >= indent ? indent : 0)]);
+    }
+
+    // Each character of a one-line quoted value, at its own column: an escape (\" or '') takes more than one.
+    private static Narrative ReadQuoted(YamlScalarNode node, SourceText source)
+    {
+        var value = node.Value ?? "";
+        var raw = source.Text.AsSpan((int)node.Start.Index, Math.Max(0, (int)(node.End.Index - node.Start.Index)));
+        var columns = new int[value.Length + 1];
+        var column = (int)node.Start.Column + 1;
+        var r = 1;
+        var doubleQuoted = node.Style == ScalarStyle.DoubleQuoted;
+        for (var i = 0; i < value.Length; i++)
+        {
+            columns[i] = column;
+            var width = 1;
+            if (r < raw.Length && doubleQuoted && raw[r] == '\\')
+            {
+                width = r + 1 < raw.Length && raw[r + 1] == 'x' ? 4 : r + 1 < raw.Length && raw[r + 1] == 'u' ? 6 : r + 1 < raw.Length && raw[r + 1] == 'U' ? 10 : 2;
+            }
+            else if (r + 1 < raw.Length && !doubleQuoted && raw[r] == '\'' && raw[r + 1] == '\'')
+            {
+                width = 2;
+            }
+
+            r += width;
+            column += width;
+        }
+
+        columns[value.Length] = column;
+        return new Narrative(source.Path, value, (int)node.Start.Line, columns);
     }
 
     private static Narrative ReadPlain(YamlScalarNode node, SourceText source)

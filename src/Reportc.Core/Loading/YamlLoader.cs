@@ -60,12 +60,25 @@ public static class YamlLoader
         var parser = new Parser(new StringReader(source.Text));
         var depth = 0;
         var documents = 0;
+        var open = new Stack<(bool Flow, SourceSpan At)>();
+        var last = SourceSpan.WholeFile(source.Path);
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
                 var at = SourceSpan.At(source.Path, (int)current.Start.Line, (int)current.Start.Column);
+                last = SourceSpan.At(source.Path, Math.Max(1, (int)current.End.Line), Math.Max(1, (int)current.End.Column));
+                switch (current)
+                {
+                    case MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }:
+                        open.Push((true, at));
+                        break;
+                    case MappingStart or SequenceStart:
+                        open.Push((false, at));
+                        break;
+                }
+
                 switch (current)
                 {
                     case MappingStart or SequenceStart when ++depth > MaxDepth:
@@ -73,6 +86,7 @@ public static class YamlLoader
                         return false;
                     case MappingEnd or SequenceEnd:
                         depth--;
+                        open.TryPop(out _);
                         break;
                     case AnchorAlias alias:
                         diagnostics.Report(Descriptors.AliasNotAllowed, at, alias.Value.Value);
@@ -90,7 +104,10 @@ public static class YamlLoader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Report(Descriptors.YamlSyntax, SourceSpan.WholeFile(source.Path), e.Message);
+            // YamlDotNet gives no position here; it happens inside an unclosed flow collection ([ or {),
+            // so the place to look is where that collection opened, else the last thing read.
+            var where = open.FirstOrDefault(o => o.Flow) is { Flow: true } flow ? flow.At : last;
+            diagnostics.Report(Descriptors.YamlSyntax, where, diagnostics.Text.Get("UnclosedFlow"));
             return false;
         }
 

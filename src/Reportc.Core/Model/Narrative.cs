@@ -10,6 +10,7 @@ public sealed class Narrative
 {
     private readonly int[] _lineNumbers;
     private readonly int[] _columnOffsets;
+    private readonly int[]? _charColumns;
 
     public Narrative(string path, string text, int[] lineNumbers, int[] columnOffsets)
     {
@@ -18,6 +19,10 @@ public sealed class Narrative
         _lineNumbers = lineNumbers;
         _columnOffsets = columnOffsets;
     }
+
+    /// <summary>A one-line narrative whose characters sit at the given source columns (quoted text with escapes).</summary>
+    public Narrative(string path, string text, int line, int[] charColumns)
+        : this(path, text, [line], [0]) => _charColumns = charColumns;
 
     public string Path { get; }
 
@@ -54,6 +59,11 @@ public sealed class Narrative
         }
 
         index = Math.Min(index, _lineNumbers.Length - 1);
+        if (_charColumns is not null && index == 0 && offset < _charColumns.Length)
+        {
+            return (_lineNumbers[0], _charColumns[offset]);
+        }
+
         return (_lineNumbers[index], _columnOffsets[index] + (offset - lineStart) + 1);
     }
 }

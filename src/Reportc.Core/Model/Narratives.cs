@@ -5,6 +5,11 @@ public static class Narratives
 {
     public static IEnumerable<Narrative> All(Report report)
     {
+        if (report.Document.TitleSource is not null)
+        {
+            yield return report.Document.TitleSource;
+        }
+
         if (report.Preamble is not null)
         {
             yield return report.Preamble;

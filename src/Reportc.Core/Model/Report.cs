@@ -14,10 +14,11 @@ public sealed record DocumentInfo(
     string? Cc,
     string? Printer,
     DateOnly? PrintDate,
-    DocumentSpans Spans);
+    DocumentSpans Spans,
+    Narrative? TitleSource = null);
 
 /// <summary>Where the document's checked fields are in the YAML file.</summary>
-public sealed record DocumentSpans(SourceSpan Document, SourceSpan Number, SourceSpan Title, SourceSpan Date);
+public sealed record DocumentSpans(SourceSpan Document, SourceSpan Number, SourceSpan Title, SourceSpan Date, SourceSpan Printer, SourceSpan PrintDate);
 
 /// <summary>A run-in point ("一是…"): an optional title and its text.</summary>
 public sealed record Point(Narrative? Title, Narrative? Text, SourceSpan Span);

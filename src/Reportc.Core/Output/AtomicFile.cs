@@ -8,9 +8,12 @@ public static class AtomicFile
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="content"/> unless the file already holds exactly these bytes; true when written.</summary>
-    public static bool Write(string path, string content)
+    public static bool Write(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
+
+    /// <summary>Writes <paramref name="bytes"/> unless the file already holds exactly these bytes; true when written.</summary>
+    public static bool Write(string path, byte[] bytes)
     {
-        var temporary = WriteTemporary(path, content);
+        var temporary = WriteTemporary(path, bytes);
         if (temporary is null)
         {
             return false;
@@ -34,9 +37,8 @@ public static class AtomicFile
     /// Writes <paramref name="content"/> to a new temporary file in the target's folder and returns its path,
     /// or null when the target already holds exactly these bytes.
     /// </summary>
-    public static string? WriteTemporary(string path, string content)
+    public static string? WriteTemporary(string path, byte[] bytes)
     {
-        var bytes = Utf8NoBom.GetBytes(content);
         if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
         {
             return null;

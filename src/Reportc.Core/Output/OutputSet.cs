@@ -24,7 +24,7 @@ public static class OutputSet
     }
 
     /// <summary>Writes <paramref name="files"/>; returns each path with whether it was (re)written.</summary>
-    public static IReadOnlyList<(string Path, bool Written)> Write(IReadOnlyList<(string Path, string Content)> files)
+    public static IReadOnlyList<(string Path, bool Written)> Write(IReadOnlyList<(string Path, byte[] Content)> files)
     {
         var pending = new List<(string Target, string Temporary)>();
         var result = new List<(string, bool)>();

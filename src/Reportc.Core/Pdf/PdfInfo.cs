@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Reportc.Pdf;
+
+/// <summary>
+/// Gives a browser's PDF its document information, and makes it reproducible: the creation and
+/// modification dates are set to the document's date (same length, in place), and an incremental
+/// update appends an information dictionary with title, author and creator.
+/// </summary>
+public static partial class PdfInfo
+{
+    public static byte[] Apply(byte[] pdf, string title, string author, DateOnly date)
+    {
+        var latin1 = Encoding.Latin1;
+        var text = latin1.GetString(pdf);
+        var stamp = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000";
+        text = PdfDate().Replace(text, m => "D:" + stamp + m.Groups["zone"].Value);
+
+        var trailer = Trailer().Matches(text).LastOrDefault()
+            ?? throw new InvalidDataException("the browser's PDF has no trailer this program can update");
+        var size = int.Parse(trailer.Groups["size"].Value, CultureInfo.InvariantCulture);
+        var root = trailer.Groups["root"].Value;
+        var previous = StartXref().Matches(text).Last().Groups[1].Value;
+
+        if (!text.EndsWith('\n'))
+        {
+            text += "\n";
+        }
+
+        var info = string.Create(CultureInfo.InvariantCulture, $"{size} 0 obj\n<</Title {Utf16(title)}\n/Author {Utf16(author)}\n/Creator (reportc)\n/Producer (reportc, Chromium)\n/CreationDate (D:{stamp}Z)\n/ModDate (D:{stamp}Z)>>\nendobj\n");
+        var infoOffset = latin1.GetByteCount(text);
+        var xrefOffset = infoOffset + latin1.GetByteCount(info);
+        var xref = string.Create(CultureInfo.InvariantCulture, $"xref\n{size} 1\n{infoOffset:D10} 00000 n \ntrailer\n<</Size {size + 1}\n/Root {root}\n/Info {size} 0 R\n/Prev {previous}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
+        return latin1.GetBytes(text + info + xref);
+    }
+
+    // Text strings in UTF-16BE with a byte-order mark, as hex: safe for any Chinese title.
+    private static string Utf16(string value) =>
+        "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
+
+    [GeneratedRegex(@"D:\d{14}(?<zone>[^)]*)")]
+    private static partial Regex PdfDate();
+
+    [GeneratedRegex(@"trailer\s*<<(?=[^>]*?/Size\s+(?<size>\d+))(?=[^>]*?/Root\s+(?<root>\d+\s+\d+\s+R))", RegexOptions.Singleline)]
+    private static partial Regex Trailer();
+
+    [GeneratedRegex(@"startxref\s+(\d+)")]
+    private static partial Regex StartXref();
+}
