@@ -53,7 +53,8 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 TextChecks.Run(report, diagnostics);
                 var kind = report.Kind;
                 var stylesheet = kind.Stylesheet is { } css && kind.Files.Exists(css) ? kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
-                var model = ReportModel.Build(report, _markdown, stylesheet, diagnostics);
+                var fonts = FontFolder.FaceRules(kind.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "fonts"))));
+                var model = ReportModel.Build(report, _markdown, stylesheet, fonts, diagnostics);
                 if (!diagnostics.HasErrors)
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))

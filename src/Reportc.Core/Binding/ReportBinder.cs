@@ -11,7 +11,7 @@ namespace Reportc.Binding;
 internal sealed partial class ReportBinder
 {
     private static readonly string[] TopKeys = ["kind", "year", "document", "preamble", "metrics", "sections"];
-    private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date"];
+    private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date", "masthead", "seal"];
 
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
@@ -129,8 +129,22 @@ internal sealed partial class ReportBinder
                 Optional(map, "printer"),
                 printDate,
                 new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map), KeySpan(map, "printer"), KeySpan(map, "print_date")),
-                titleSource);
+                titleSource)
+            {
+                Masthead = BindMasthead(map.Get("masthead"), issuers),
+                Seal = map.Get("seal") is YamlScalarNode { Value: "true" or "yes" },
+            };
     }
+
+    // masthead: true prints the issuers stacked, lead organ first; a text (北留镇人民政府文件) prints that.
+    private static List<string> BindMasthead(YamlNode? node, List<string> issuers) => node switch
+    {
+        YamlScalarNode { Value: "true" or "yes" } => issuers,
+        YamlScalarNode { Value: "false" or "no" or "" or null } or null => [],
+        YamlScalarNode { Value: { } text } => [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)],
+        YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(v => v.Length > 0)],
+        _ => [],
+    };
 
     private DateOnly? BindDate(YamlNode node, string what)
     {

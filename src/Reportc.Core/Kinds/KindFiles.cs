@@ -15,6 +15,9 @@ public abstract class KindFiles
     /// <summary>Where the kind comes from, for <c>reportc kinds</c> and messages.</summary>
     public abstract string Origin { get; }
 
+    /// <summary>Font files the kind ships in its <c>fonts/</c> folder, by file name.</summary>
+    public virtual IEnumerable<string> FontFiles() => [];
+
     /// <summary>Only plain file names inside the kind; a template can never reach outside its kind.</summary>
     protected static bool IsPlainName(string name) =>
         name.Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && name != "." && name != "..";
@@ -30,6 +33,8 @@ public sealed class DirectoryKindFiles(string folder) : KindFiles
     public override string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
 
     public override string DisplayPath(string name) => Path.Combine(folder, name);
+
+    public override IEnumerable<string> FontFiles() => Rendering.FontFolder.Files(Path.Combine(folder, "fonts"));
 }
 
 /// <summary>A built-in kind, embedded in the tool as resources named <c>kinds/&lt;kind&gt;/&lt;file&gt;</c>.</summary>

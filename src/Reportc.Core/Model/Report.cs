@@ -15,7 +15,14 @@ public sealed record DocumentInfo(
     string? Printer,
     DateOnly? PrintDate,
     DocumentSpans Spans,
-    Narrative? TitleSource = null);
+    Narrative? TitleSource = null)
+{
+    /// <summary>The lines of the red 发文机关标志 when it is printed (GB/T 9704 版头); empty for a plain document.</summary>
+    public IReadOnlyList<string> Masthead { get; init; } = [];
+
+    /// <summary>Whether the document is sealed: the 成文日期 then stands four characters from the right.</summary>
+    public bool Seal { get; init; }
+}
 
 /// <summary>Where the document's checked fields are in the YAML file.</summary>
 public sealed record DocumentSpans(SourceSpan Document, SourceSpan Number, SourceSpan Title, SourceSpan Date, SourceSpan Printer, SourceSpan PrintDate);

@@ -11,19 +11,29 @@ public static class BrowserLocator
 
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "microsoft-edge", "msedge"];
 
+    // For tests: the places to look instead of PATH and the usual locations (a machine without a browser).
+    private static readonly AsyncLocal<IReadOnlyList<string>?> Override = new();
+
+    /// <summary>For tests: look only in <paramref name="places"/>, and ignore the environment variable.</summary>
+    internal static IDisposable LookOnlyIn(IReadOnlyList<string> places)
+    {
+        Override.Value = places;
+        return new Reset();
+    }
+
     /// <summary>The browser to use, or null; <paramref name="tried"/> lists where it looked, for the message.</summary>
     public static string? Find(string? named, out IReadOnlyList<string> tried)
     {
         var places = new List<string>();
         tried = places;
-        named ??= Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : null;
+        named ??= Override.Value is null && Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : null;
         if (named is not null)
         {
             places.Add(named);
             return File.Exists(named) ? Path.GetFullPath(named) : null;
         }
 
-        foreach (var candidate in Candidates())
+        foreach (var candidate in Override.Value ?? Candidates())
         {
             places.Add(candidate);
             if (File.Exists(candidate))
@@ -73,5 +83,10 @@ public static class BrowserLocator
             yield return "/snap/bin/chromium";
             yield return "/opt/google/chrome/chrome";
         }
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => Override.Value = null;
     }
 }

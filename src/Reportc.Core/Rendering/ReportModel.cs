@@ -8,7 +8,7 @@ namespace Reportc.Rendering;
 /// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>
 internal static class ReportModel
 {
-    public static ScriptObject Build(Report report, MarkdownFormatter markdown, string stylesheet, DiagnosticBag diagnostics)
+    public static ScriptObject Build(Report report, MarkdownFormatter markdown, string stylesheet, string fonts, DiagnosticBag diagnostics)
     {
         var references = new MetricReferences(report.Metrics, report.Year);
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
@@ -62,11 +62,14 @@ internal static class ReportModel
                 ["cc"] = doc.Cc is { } cc ? (cc.EndsWith('。') ? cc : cc + "。") : "",
                 ["printer"] = doc.Printer ?? "",
                 ["print_date"] = doc.PrintDate is { } pd ? ChineseDate(pd) : "",
+                ["masthead_lines"] = Strings(doc.Masthead),
+                ["seal"] = doc.Seal,
             },
             ["preamble"] = Blocks(preamble),
             ["sections"] = sections,
             ["metrics"] = metrics,
             ["stylesheet"] = stylesheet,
+            ["fonts"] = fonts,
         };
     }
 

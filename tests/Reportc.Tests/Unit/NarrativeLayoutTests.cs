@@ -68,8 +68,10 @@ public sealed class NarrativeLayoutTests
             """));
 
         var html = result.Output("html");
-        Assert.DoesNotContain("<script>", html);
+        var body = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<script", body);
         Assert.DoesNotContain("<img", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script>"));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.Contains("\\<script>", result.Output("md"));
     }

@@ -1,0 +1,87 @@
+using Reportc.Tests.Cli;
+
+namespace Reportc.Tests.Pdf;
+
+/// <summary>The 版头 (red 发文机关标志, 发文字号 with 签发人, red rule) and the 版记 at the foot of the last page.</summary>
+[Collection("browser")]
+public sealed class PrintLayoutTests
+{
+    private const string Report = """
+        kind: law-based-government
+        year: 2024
+        document:
+          issuers: [中共示例镇委员会, 示例镇人民政府]
+          number: 示发〔2025〕3号
+          signer: 王建国
+          masthead: true
+          title: |
+            中共示例镇委员会 示例镇人民政府
+            关于2024年法治政府建设工作情况的报告
+          to: 中共示例县委、示例县人民政府
+          date: 2025-01-18
+          cc: [示例县委依法治县办, 示例县司法局]
+          printer: 示例镇党政办公室
+          print_date: 2025-01-18
+        sections:
+          duty:
+            text: 党政主要负责人认真履行推进法治建设第一责任人职责，坚持以习近平法治思想为指导，坚决贯彻落实省、市、县法治建设重大决策部署。
+          measures: 措施。
+          problems: 问题。
+          next_year: 安排。
+          other: 无。
+        """;
+
+    private static PdfText Print(string yaml)
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, yaml);
+        var (code, _, stderr) = CliRunner.Run("build", input, "--format", "pdf");
+        Assert.True(code == 0, stderr);
+        return PdfText.Read(Path.Combine(folder, "r.pdf"));
+    }
+
+    [Fact]
+    public void The_copy_list_sits_on_the_bottom_edge_of_the_last_page()
+    {
+        var pdf = Print(Report);
+        var last = pdf.Pages[^1];
+        var printed = last.Lines.Single(l => l.Compact.EndsWith("印发", StringComparison.Ordinal));
+        var copies = last.Lines.Single(l => l.Compact.StartsWith("抄送：", StringComparison.Ordinal));
+
+        // 4号 text, 1.6 lines: the last line's box ends half a line under its centre, the rule under it.
+        // (A glyph box's centre sits a little above its line's centre: 2 mm of tolerance.)
+        var bottom = printed.CentreY + (14 * 1.6 / 2);
+        Assert.InRange(bottom, PdfText.Bottom - (2 * PdfText.Mm), PdfText.Bottom + (2 * PdfText.Mm));
+        Assert.True(copies.CentreY < printed.CentreY);
+        Assert.Contains("抄送：示例县委依法治县办，示例县司法局。", copies.Compact);
+        Assert.All(pdf.Pages.SkipLast(1), p => Assert.DoesNotContain(p.Lines, l => l.Compact.StartsWith("抄送", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_red_header_stacks_the_issuers_and_puts_the_signer_on_the_number_line()
+    {
+        var first = Print(Report).Pages[0];
+        var lead = first.Lines.First(l => l.Compact == "中共示例镇委员会");
+        var second = first.Lines.First(l => l.Compact == "示例镇人民政府");
+        Assert.True(lead.CentreY < second.CentreY, "the lead organ comes first");
+
+        // The 标志 starts 35 mm under the top of the type area.
+        Assert.InRange(lead.CentreY - 15, PdfText.Top + (35 * PdfText.Mm) - (3 * PdfText.Mm), PdfText.Top + (35 * PdfText.Mm) + (3 * PdfText.Mm));
+
+        // An upward document: the 发文字号 one character in from the left, 签发人 one character in from the right.
+        var number = first.Lines.Single(l => l.Compact.StartsWith("示发〔2025〕3号", StringComparison.Ordinal));
+        var signer = first.Lines.Single(l => l.Compact.StartsWith("签发人：王建国", StringComparison.Ordinal));
+        Assert.InRange(number.XMin, PdfText.Left + 15.8 - 2, PdfText.Left + 15.8 + 2);
+        Assert.InRange(signer.XMax, PdfText.Right - 15.8 - 2, PdfText.Right - 15.8 + 2);
+        Assert.InRange(signer.CentreY, number.CentreY - 1, number.CentreY + 1);
+    }
+
+    [Fact]
+    public void A_plain_document_has_no_red_header()
+    {
+        var first = Print(Report.Replace("  masthead: true\n", "", StringComparison.Ordinal)).Pages[0];
+        Assert.DoesNotContain(first.Lines, l => l.Compact == "中共示例镇委员会");
+        Assert.Contains(first.Lines, l => l.Compact.Contains("示发〔2025〕3号", StringComparison.Ordinal));
+    }
+}
