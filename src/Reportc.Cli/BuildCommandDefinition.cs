@@ -36,6 +36,11 @@ internal sealed class BuildCommandDefinition : Command
         HelpName = "PATH",
     };
 
+    private readonly Option<bool> _draft = new("--draft")
+    {
+        Description = "Build even with TODO markers and metrics left empty (as reportc new writes them)",
+    };
+
     public BuildCommandDefinition()
         : base("build", "Check report files and render them to Markdown, HTML and PDF")
     {
@@ -43,6 +48,7 @@ internal sealed class BuildCommandDefinition : Command
         Add(_output);
         Add(_format);
         Add(_browser);
+        Add(_draft);
         SetAction((parse, cancel) => Execute(parse, cancel));
     }
 
@@ -60,7 +66,7 @@ internal sealed class BuildCommandDefinition : Command
 
         // A PDF is printed from the HTML, so the HTML is rendered whenever a PDF is wanted.
         var rendered = formats.Contains("pdf") ? formats.Where(f => f != "pdf").Append("html").Distinct().ToList() : [.. formats];
-        var compiler = _common.CreateCompiler(parse, rendered, error);
+        var compiler = _common.CreateCompiler(parse, rendered, error, todosAreErrors: !parse.GetValue(_draft));
         if (compiler is null)
         {
             return ExitCodes.Usage;

@@ -70,7 +70,7 @@ internal sealed class CommonOptions
     }
 
     /// <summary>The compiler the options describe, or null with a usage message.</summary>
-    public ReportCompiler? CreateCompiler(ParseResult parse, IReadOnlyCollection<string> formats, TextWriter error)
+    public ReportCompiler? CreateCompiler(ParseResult parse, IReadOnlyCollection<string> formats, TextWriter error, bool todosAreErrors = false)
     {
         var templates = parse.GetValue(Templates);
         if (templates is not null && !Directory.Exists(templates))
@@ -89,6 +89,7 @@ internal sealed class CommonOptions
             Text = MessageText.For(parse.GetValue(Language)),
             NoWarn = noWarn,
             WarningsAsErrors = parse.GetValue(WarningsAsErrors),
+            TodosAreErrors = todosAreErrors,
         });
     }
 }

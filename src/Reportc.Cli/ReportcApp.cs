@@ -19,6 +19,8 @@ internal static class ReportcApp
             new BuildCommandDefinition(),
             new CheckCommandDefinition(),
             new SchemaCommandDefinition(),
+            new DiffCommandDefinition(),
+            new NewCommandDefinition(),
         };
 
         var parse = root.Parse(args);

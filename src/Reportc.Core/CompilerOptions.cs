@@ -14,4 +14,7 @@ public sealed record CompilerOptions
 
     /// <summary>Warnings count as errors (for CI).</summary>
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>TODO markers and metrics left empty are errors (build), not warnings (check, build --draft).</summary>
+    public bool TodosAreErrors { get; init; }
 }

@@ -30,6 +30,16 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
 
     public Compilation CompileText(SourceText source) => Compile(source.Path, source, new DiagnosticBag(_options.Text));
 
+    /// <summary>Reads and binds a report without checking or rendering it (for diff and new); null with errors.</summary>
+    public (Model.Report? Report, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
+    {
+        var diagnostics = new DiagnosticBag(_options.Text);
+        var source = SourceText.Read(path, diagnostics);
+        var root = source is null ? null : YamlLoader.Load(source, diagnostics);
+        var report = root is null ? null : ReportBinder.Bind(root, source!, kinds, diagnostics);
+        return (diagnostics.HasErrors ? null : report, diagnostics.ToSortedList());
+    }
+
     private Compilation Compile(string path, SourceText? source, DiagnosticBag diagnostics)
     {
         var outputs = new List<RenderedOutput>();
@@ -54,7 +64,8 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 var kind = report.Kind;
                 var stylesheet = kind.Stylesheet is { } css && kind.Files.Exists(css) ? kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
                 var fonts = FontFolder.FaceRules(kind.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "fonts"))));
-                var model = ReportModel.Build(report, _markdown, stylesheet, fonts, diagnostics);
+                var previous = PreviousYears.Load(report, kinds, diagnostics);
+                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, diagnostics);
                 if (!diagnostics.HasErrors)
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))
@@ -88,6 +99,11 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         if (suppressions is not null)
         {
             diagnostics.RemoveWhere(d => suppressions.Silences(d, path));
+        }
+
+        if (_options.TodosAreErrors)
+        {
+            diagnostics.Transform(d => d.Code is "RC0409" or "RC0410" ? d with { Severity = DiagnosticSeverity.Error } : d);
         }
 
         if (_options.WarningsAsErrors)

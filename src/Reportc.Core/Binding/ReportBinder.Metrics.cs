@@ -73,10 +73,16 @@ internal sealed partial class ReportBinder
         {
             CheckKeys(map, MetricKeys, _diagnostics.Text.Format("MetricNamed", id));
             valueNode = map.Get("value") ?? map;
-            valueText = map.Get("value") is { } v ? Scalar(v, $"metrics.{id}.value") : null;
+            valueText = map.Get("value") is { } v && !IsPending(v) ? Scalar(v, $"metrics.{id}.value") : null;
             unit = map.Get("unit") is { } u ? Scalar(u, $"metrics.{id}.unit")?.Trim() : null;
             label = map.Get("label") is { } l ? Scalar(l, $"metrics.{id}.label")?.Trim() : null;
             approximate = map.Get("approx") is YamlScalarNode { Value: "true" or "yes" };
+            if (valueText is null && map.Get("value") is { } empty && IsPending(empty))
+            {
+                _pending.Add((id, YamlLoader.SpanOf(_source.Path, empty)));
+                return null;
+            }
+
             if (valueText is null)
             {
                 Report(Descriptors.MissingKey, map, $"metrics.{id}.value", T("TheNumber"));
@@ -85,6 +91,13 @@ internal sealed partial class ReportBinder
         }
         else
         {
+            if (IsPending(node))
+            {
+                // Left empty (reportc new writes ~ with last year's value in a comment): to be filled in.
+                _pending.Add((id, YamlLoader.SpanOf(_source.Path, node)));
+                return null;
+            }
+
             valueText = Scalar(node, $"metrics.{id}");
             if (valueText is null)
             {
@@ -155,6 +168,9 @@ internal sealed partial class ReportBinder
 
         return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node));
     }
+
+    private static bool IsPending(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "TODO" };
 
     // Full-width digits and thousands separators are how people type numbers; they mean the same number.
     private static string NormalizeNumber(string text)

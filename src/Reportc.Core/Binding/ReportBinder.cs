@@ -10,12 +10,13 @@ namespace Reportc.Binding;
 /// <summary>Binds the YAML nodes of a report file to a <see cref="Report"/>, reporting every problem it meets.</summary>
 internal sealed partial class ReportBinder
 {
-    private static readonly string[] TopKeys = ["kind", "year", "document", "preamble", "metrics", "sections"];
+    private static readonly string[] TopKeys = ["kind", "year", "previous", "document", "preamble", "metrics", "sections"];
     private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date", "masthead", "seal"];
 
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private bool _failed;
+    private readonly List<(string, SourceSpan)> _pending = [];
 
     private ReportBinder(SourceText source, DiagnosticBag diagnostics)
     {
@@ -46,7 +47,15 @@ internal sealed partial class ReportBinder
 
         var metrics = BindMetrics(root, kind);
         var sections = BindSections(root, kind, year);
-        return _failed || document is null ? null : new Report(_source.Path, kind, year, document, preamble, metrics, sections);
+        var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
+        return _failed || document is null
+            ? null
+            : new Report(_source.Path, kind, year, document, preamble, metrics, sections)
+            {
+                Previous = previous,
+                PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
+                PendingMetrics = _pending,
+            };
     }
 
     private ReportKind? BindKind(YamlMappingNode root, KindCatalog kinds)

@@ -16,6 +16,11 @@ internal static partial class TextChecks
 
     public static void Run(Report report, DiagnosticBag diagnostics)
     {
+        foreach (var (id, span) in report.PendingMetrics)
+        {
+            diagnostics.Report(Descriptors.PendingMetric, span, id);
+        }
+
         var byValue = report.Metrics
             .GroupBy(m => m.Value)
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id, StringComparer.Ordinal).First());
@@ -24,6 +29,11 @@ internal static partial class TextChecks
             var text = narrative.Text;
             var skip = Protected(text);
             CheckNumbering(narrative, diagnostics);
+            for (var todo = text.IndexOf("TODO", StringComparison.Ordinal); todo >= 0; todo = text.IndexOf("TODO", todo + 4, StringComparison.Ordinal))
+            {
+                diagnostics.Report(Descriptors.TodoInText, narrative.SpanOf(todo, 4));
+            }
+
             for (var i = 0; i < text.Length; i++)
             {
                 if (skip[i])

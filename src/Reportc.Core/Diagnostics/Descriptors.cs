@@ -57,6 +57,11 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor HalfWidthPunctuation = W(406);
     public static readonly DiagnosticDescriptor TraditionalCharacter = W(407);
     public static readonly DiagnosticDescriptor UnitTwice = W(408);
+    public static readonly DiagnosticDescriptor TodoInText = W(409);
+    public static readonly DiagnosticDescriptor PendingMetric = W(410);
+    public static readonly DiagnosticDescriptor NoPreviousReport = E(411);
+    public static readonly DiagnosticDescriptor NoPreviousValue = E(412);
+    public static readonly DiagnosticDescriptor UnitChanged = E(413);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);
@@ -65,6 +70,12 @@ public static class Descriptors
     // RC06xx: writing outputs.
     public static readonly DiagnosticDescriptor CannotWrite = E(601);
     public static readonly DiagnosticDescriptor SameOutput = E(602);
+
+    // RC09xx: the previous year's report.
+    public static readonly DiagnosticDescriptor PreviousNotFound = E(901);
+    public static readonly DiagnosticDescriptor PreviousBroken = E(902);
+    public static readonly DiagnosticDescriptor PreviousOtherKind = E(903);
+    public static readonly DiagnosticDescriptor PreviousNotYearBefore = E(904);
 
     // RC08xx: printing to PDF.
     public static readonly DiagnosticDescriptor NoBrowser = E(801);

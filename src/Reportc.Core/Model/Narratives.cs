@@ -26,6 +26,10 @@ public static class Narratives
         }
     }
 
+    /// <summary>The narrative of one section: its heading override, then its body in order.</summary>
+    public static IEnumerable<Narrative> OfSection(SectionContent section) =>
+        (section.Heading is null ? [] : new[] { section.Heading }).Concat(Of(section.Body));
+
     private static IEnumerable<Narrative> Of(Body body)
     {
         if (body.Text is not null)

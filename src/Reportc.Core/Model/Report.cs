@@ -50,4 +50,13 @@ public sealed record Report(
     DocumentInfo Document,
     Narrative? Preamble,
     IReadOnlyList<MetricValue> Metrics,
-    IReadOnlyList<SectionContent> Sections);
+    IReadOnlyList<SectionContent> Sections)
+{
+    /// <summary>The previous year's report file as written in <c>previous:</c>, relative to this file; null when none.</summary>
+    public string? Previous { get; init; }
+
+    public SourceSpan PreviousSpan { get; init; }
+
+    /// <summary>Metrics whose value is still to be filled in (<c>~</c>, as <c>reportc new</c> leaves them).</summary>
+    public IReadOnlyList<(string Id, SourceSpan Span)> PendingMetrics { get; init; } = [];
+}

@@ -7,22 +7,32 @@ using Reportc.Model;
 
 namespace Reportc.Rendering;
 
-/// <summary>Replaces <c>{{id}}</c> in narrative with the metric's value and unit, and reports references to nothing.</summary>
+/// <summary>
+/// Replaces <c>{{id}}</c> in narrative with the metric's value and unit, <c>{{id.prev}}</c> with last
+/// year's, <c>{{id.change}}</c> with the change in words; reports references to nothing.
+/// </summary>
 public sealed partial class MetricReferences
 {
     private readonly Dictionary<string, MetricValue> _metrics;
     private readonly Dictionary<string, string> _builtins;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly PreviousYear? _previous;
+    private readonly HashSet<string> _pending;
 
-    public MetricReferences(IEnumerable<MetricValue> metrics, int year)
+    public MetricReferences(IEnumerable<MetricValue> metrics, int year, PreviousYear? previous = null, IEnumerable<string>? pending = null)
     {
         _metrics = metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _previous = previous;
+        _pending = new HashSet<string>(pending ?? [], StringComparer.Ordinal);
         _builtins = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["year"] = year.ToString(CultureInfo.InvariantCulture),
             ["next_year"] = (year + 1).ToString(CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>What a narrative shows for a metric still to be filled in (reportc new leaves them empty).</summary>
+    public const string PendingText = "（待填）";
 
     public IReadOnlySet<string> Used => _used;
 
@@ -52,23 +62,36 @@ public sealed partial class MetricReferences
                 continue;
             }
 
-            var name = text[(open + 2)..close].Trim();
+            var reference = text[(open + 2)..close].Trim();
+            var dot = reference.IndexOf('.', StringComparison.Ordinal);
+            var name = dot < 0 ? reference : reference[..dot];
+            var member = dot < 0 ? null : reference[(dot + 1)..];
             var span = narrative.SpanOf(open, close + 2 - open);
-            if (_builtins.TryGetValue(name, out var builtin))
+            if (member is null && _builtins.TryGetValue(name, out var builtin))
             {
                 result.Append(builtin);
             }
-            else if (_metrics.TryGetValue(name, out var metric))
+            else if (_pending.Contains(name))
             {
                 _used.Add(name);
-                result.Append(metric.Text);
+                result.Append(PendingText);
+            }
+            else if (_metrics.TryGetValue(name, out var metric) && member is null or "prev" or "change")
+            {
+                _used.Add(name);
+                result.Append(member switch
+                {
+                    "prev" => Previous(metric, span, diagnostics)?.Text ?? text[open..(close + 2)],
+                    "change" => Change(metric, span, diagnostics),
+                    _ => metric.Text,
+                });
                 var after = close + 2;
-                if (metric.Unit.Length > 0 && string.CompareOrdinal(text, after, metric.Unit, 0, metric.Unit.Length) == 0)
+                if (member is null && metric.Unit.Length > 0 && string.CompareOrdinal(text, after, metric.Unit, 0, metric.Unit.Length) == 0)
                 {
                     diagnostics.Report(Descriptors.UnitTwice, narrative.SpanOf(after, metric.Unit.Length), metric.Unit, name, metric.Text + metric.Unit);
                 }
             }
-            else if (!Identifier().IsMatch(name))
+            else if (!Identifier().IsMatch(name) || (member is not null && _metrics.ContainsKey(name)))
             {
                 diagnostics.Report(Descriptors.BadReference, span, text[open..(close + 2)]);
                 result.Append(text, open, close + 2 - open);
@@ -84,6 +107,46 @@ public sealed partial class MetricReferences
 
         result.Append(text, at, text.Length - at);
         return result.ToString();
+    }
+
+    private MetricValue? Previous(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (_previous is null)
+        {
+            diagnostics.Report(Descriptors.NoPreviousReport, span, metric.Id);
+            return null;
+        }
+
+        var before = _previous.Metrics.FirstOrDefault(m => m.Id == metric.Id);
+        if (before is null)
+        {
+            diagnostics.Report(Descriptors.NoPreviousValue, span, metric.Id, _previous.Path);
+        }
+        else if (before.Unit != metric.Unit)
+        {
+            diagnostics.Report(Descriptors.UnitChanged, span, metric.Id, before.Unit, metric.Unit);
+            return null;
+        }
+
+        return before;
+    }
+
+    private string Change(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (_previous is null)
+        {
+            diagnostics.Report(Descriptors.NoPreviousReport, span, metric.Id);
+            return ChangePhrase.NoPrevious;
+        }
+
+        var before = _previous.Metrics.FirstOrDefault(m => m.Id == metric.Id);
+        if (before is not null && before.Unit != metric.Unit)
+        {
+            diagnostics.Report(Descriptors.UnitChanged, span, metric.Id, before.Unit, metric.Unit);
+            return ChangePhrase.NoPrevious;
+        }
+
+        return ChangePhrase.For(metric, before);
     }
 
     private static string YamlNodesShorten(string text) => text.Length <= 24 ? text : string.Concat(text.AsSpan(0, 24), "…");

@@ -8,9 +8,9 @@ namespace Reportc.Rendering;
 /// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>
 internal static class ReportModel
 {
-    public static ScriptObject Build(Report report, MarkdownFormatter markdown, string stylesheet, string fonts, DiagnosticBag diagnostics)
+    public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, DiagnosticBag diagnostics)
     {
-        var references = new MetricReferences(report.Metrics, report.Year);
+        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id));
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
 
         var sections = new ScriptArray();

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using Reportc.Authoring;
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Output;
+using Reportc.Schema;
+
+namespace Reportc.Cli;
+
+/// <summary>
+/// <c>reportc new 2025 --from 2024.yaml</c>: next year's file from this year's; <c>reportc new --kind KIND</c>:
+/// a fresh skeleton of a kind, beside its editor schema.
+/// </summary>
+internal sealed class NewCommandDefinition : Command
+{
+    private readonly Argument<int?> _year = new("YEAR")
+    {
+        Description = "The year the new report is about (default: the year after --from's, or last year)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<string?> _from = new("--from")
+    {
+        Description = "This year's report file, to start next year's from",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _kind = new("--kind")
+    {
+        Description = "Write a fresh skeleton of this report kind",
+        HelpName = "KIND",
+    };
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "The file to write (default: the --from file's name with the new year, or KIND-YEAR.yaml)",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _templates = new("--templates")
+    {
+        Description = "A folder of report kinds, searched before the built-in kinds",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _force = new("--force")
+    {
+        Description = "Overwrite the output file if it exists",
+    };
+
+    public NewCommandDefinition()
+        : base("new", "Start a report file: next year's from this year's (--from), or a fresh one of a kind (--kind)")
+    {
+        Add(_year);
+        Add(_from);
+        Add(_kind);
+        Add(_output);
+        Add(_templates);
+        Add(_force);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var from = parse.GetValue(_from);
+        var kindId = parse.GetValue(_kind);
+        if ((from is null) == (kindId is null))
+        {
+            error.WriteLine("reportc: new needs either --from FILE (next year's report) or --kind KIND (a fresh one)");
+            return ExitCodes.Usage;
+        }
+
+        var catalog = new KindCatalog(parse.GetValue(_templates));
+        string target;
+        string text;
+        if (from is not null)
+        {
+            var (last, diagnostics) = new ReportCompiler(catalog).Load(from);
+            if (last is null)
+            {
+                foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    error.WriteLine(d.ToString());
+                }
+
+                return ExitCodes.ReportErrors;
+            }
+
+            var year = parse.GetValue(_year) ?? last.Year + 1;
+            target = parse.GetValue(_output) ?? Path.Combine(Path.GetDirectoryName(from) ?? ".", NameFor(Path.GetFileName(from), last.Year, year));
+            var previous = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(target))!, Path.GetFullPath(from)).Replace('\\', '/');
+            var firstLine = File.ReadLines(from).FirstOrDefault(l => l.StartsWith("# yaml-language-server:", StringComparison.Ordinal));
+            text = NextYear.Write(last, year, previous, firstLine);
+        }
+        else
+        {
+            var diagnostics = new DiagnosticBag();
+            var kind = catalog.Find(kindId!, diagnostics);
+            if (kind is null)
+            {
+                error.WriteLine($"reportc: unknown kind '{kindId}'; known kinds: {string.Join(", ", catalog.KnownIds())}");
+                return ExitCodes.Usage;
+            }
+
+            var year = parse.GetValue(_year) ?? DateTime.Now.Year - 1;
+            target = parse.GetValue(_output) ?? $"{kind.Id}-{year.ToString(CultureInfo.InvariantCulture)}.yaml";
+            var schema = $"{kind.Id}.schema.json";
+            AtomicFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, schema), JsonSchemaWriter.Write(kind));
+            text = Skeleton.Write(kind, year, schema);
+        }
+
+        if (File.Exists(target) && !parse.GetValue(_force))
+        {
+            error.WriteLine($"reportc: {target} exists; use --force to overwrite it");
+            return ExitCodes.ReportErrors;
+        }
+
+        AtomicFile.Write(target, text);
+        output.WriteLine($"wrote {target}");
+        return ExitCodes.Success;
+    }
+
+    // beiliu-2024.yaml → beiliu-2025.yaml; a name without the year gets it appended.
+    private static string NameFor(string name, int lastYear, int year)
+    {
+        var last = lastYear.ToString(CultureInfo.InvariantCulture);
+        var next = year.ToString(CultureInfo.InvariantCulture);
+        return name.Contains(last, StringComparison.Ordinal)
+            ? name.Replace(last, next, StringComparison.Ordinal)
+            : Path.GetFileNameWithoutExtension(name) + "-" + next + Path.GetExtension(name);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Reportc.Kinds;
+using Reportc.Model;
+
+namespace Reportc.Authoring;
+
+/// <summary>
+/// Writes next year's report file from this year's (<c>reportc new 2025 --from 2024.yaml</c>): the same
+/// structure and document, the year and dates moved on, this file named as <c>previous</c>, every metric
+/// emptied with last year's value beside it as a comment, and TODO where the narrative goes.
+/// </summary>
+public static partial class NextYear
+{
+    public const string Todo = "TODO";
+
+    public static string Write(Report last, int year, string previousPath, string? schemaLine)
+    {
+        var shift = year - last.Year;
+        var yaml = new StringBuilder();
+        if (schemaLine is not null)
+        {
+            yaml.AppendLine(schemaLine);
+        }
+
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {year}: written by reportc new from {Path.GetFileName(previousPath)}. Fill in every TODO and every ~ metric (last year's value is beside it).");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"kind: {last.Kind.Id}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"previous: {YamlText.Scalar(previousPath)}");
+        yaml.AppendLine();
+        WriteDocument(yaml, last, shift);
+        yaml.AppendLine();
+        if (last.Preamble is not null)
+        {
+            yaml.AppendLine("preamble: |");
+            yaml.AppendLine("  " + Todo);
+            yaml.AppendLine();
+        }
+
+        WriteMetrics(yaml, last.Metrics, last.Kind);
+        yaml.AppendLine("sections:");
+        foreach (var section in last.Sections)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  {section.Rule.Id}:");
+            if (section.Heading is not null)
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"    heading: {YamlText.Scalar(section.Heading.Text)}");
+            }
+
+            WriteBody(yaml, section.Body, "    ");
+        }
+
+        return yaml.ToString();
+    }
+
+    private static void WriteDocument(StringBuilder yaml, Report last, int shift)
+    {
+        var doc = last.Document;
+        yaml.AppendLine("document:");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  issuers: {YamlText.List(doc.Issuers)}");
+        if (doc.Number.Length > 0)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  number: {YamlText.Scalar(YearInBrackets().Replace(doc.Number, m => $"〔{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + shift}〕"))}   # the serial number is last year's: check it");
+        }
+
+        if (doc.Signer is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  signer: {YamlText.Scalar(doc.Signer)}");
+        }
+
+        if (doc.Masthead.Count > 0)
+        {
+            yaml.AppendLine(doc.Masthead.SequenceEqual(doc.Issuers) ? "  masthead: true" : $"  masthead: {YamlText.Scalar(string.Join(" ", doc.Masthead))}");
+        }
+
+        if (doc.Seal)
+        {
+            yaml.AppendLine("  seal: true");
+        }
+
+        yaml.AppendLine("  title: |");
+        foreach (var line in doc.TitleLines)
+        {
+            yaml.AppendLine("    " + line.Replace((last.Year).ToString(CultureInfo.InvariantCulture), (last.Year + shift).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        if (doc.To is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  to: {YamlText.Scalar(doc.To)}");
+        }
+
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  date: {Date(doc.Date.AddYears(shift))}   # 成文日期: check it");
+        if (doc.Cc is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  cc: {YamlText.Scalar(doc.Cc)}");
+        }
+
+        if (doc.Printer is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  printer: {YamlText.Scalar(doc.Printer)}");
+        }
+
+        if (doc.PrintDate is { } printed)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  print_date: {Date(printed.AddYears(shift))}");
+        }
+    }
+
+    private static void WriteMetrics(StringBuilder yaml, IReadOnlyList<MetricValue> metrics, ReportKind kind)
+    {
+        if (metrics.Count == 0)
+        {
+            return;
+        }
+
+        yaml.AppendLine("metrics:");
+        var width = metrics.Max(m => m.Id.Length) + 2;
+        foreach (var m in metrics)
+        {
+            var key = (m.Id + ":").PadRight(width);
+            var last = $"上年：{m.NumberText}{(m.Approximate ? "余" : "")} {m.Unit}";
+            if (kind.Metrics.TryGetValue(m.Id, out var known) && known.Unit == m.Unit && known.Label == m.Label)
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"  {key} ~   # {last}");
+            }
+            else
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"  {key} {{ value: ~, unit: {YamlText.Scalar(m.Unit)}, label: {YamlText.Scalar(m.Label)} }}   # {last}");
+            }
+        }
+
+        yaml.AppendLine();
+    }
+
+    private static void WriteBody(StringBuilder yaml, Body body, string indent)
+    {
+        if (body.Points.Count == 0 && body.Subsections.Count == 0)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
+            return;
+        }
+
+        if (body.Text is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
+        }
+
+        if (body.Points.Count > 0)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}points:");
+            foreach (var point in body.Points)
+            {
+                if (point.Title is null)
+                {
+                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - {Todo}");
+                }
+                else
+                {
+                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(point.Title.Text)}");
+                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    text: {Todo}");
+                }
+            }
+        }
+
+        if (body.Subsections.Count > 0)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}subsections:");
+            foreach (var sub in body.Subsections)
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(sub.Title.Text)}");
+                if (!sub.RunIn)
+                {
+                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    runin: false");
+                }
+
+                WriteBody(yaml, sub.Body, indent + "    ");
+            }
+        }
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"〔([0-9]{4})〕")]
+    private static partial Regex YearInBrackets();
+}

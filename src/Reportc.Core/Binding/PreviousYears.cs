@@ -1,0 +1,50 @@
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Loading;
+using Reportc.Model;
+
+namespace Reportc.Binding;
+
+/// <summary>Loads the previous year's report a report names and checks it is the one: same kind, one year earlier.</summary>
+internal static class PreviousYears
+{
+    public static PreviousYear? Load(Report report, KindCatalog kinds, DiagnosticBag diagnostics)
+    {
+        if (report.Previous is not { } relative)
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(report.Path)) ?? ".";
+        var path = Path.GetFullPath(Path.Combine(folder, relative));
+        if (!File.Exists(path))
+        {
+            diagnostics.Report(Descriptors.PreviousNotFound, report.PreviousSpan, relative);
+            return null;
+        }
+
+        var local = new DiagnosticBag(diagnostics.Text);
+        var source = SourceText.Read(path, local);
+        var root = source is null ? null : YamlLoader.Load(source, local);
+        var previous = root is null ? null : ReportBinder.Bind(root, source!, kinds, local);
+        if (previous is null || local.HasErrors)
+        {
+            diagnostics.Report(Descriptors.PreviousBroken, report.PreviousSpan, relative);
+            return null;
+        }
+
+        if (previous.Kind.Id != report.Kind.Id)
+        {
+            diagnostics.Report(Descriptors.PreviousOtherKind, report.PreviousSpan, relative, previous.Kind.Id, report.Kind.Id);
+            return null;
+        }
+
+        if (previous.Year != report.Year - 1)
+        {
+            diagnostics.Report(Descriptors.PreviousNotYearBefore, report.PreviousSpan, relative, previous.Year, report.Year);
+            return null;
+        }
+
+        return new PreviousYear(relative, previous.Year, previous.Metrics);
+    }
+}

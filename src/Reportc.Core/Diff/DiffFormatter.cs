@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Reportc.Diff;
+
+/// <summary>Writes a <see cref="ReportDiff"/> as a terminal table, a Markdown table, or JSON.</summary>
+public static class DiffFormatter
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Text(ReportDiff diff, bool color, bool words)
+    {
+        var rows = Rows(diff);
+        var header = new[] { "指标", "id", "单位", Year(diff.Old), Year(diff.New), "变化", "变化率" };
+        var widths = header.Select((h, i) => Math.Max(Width(h), rows.Select(r => Width(r.Cells[i])).DefaultIfEmpty(0).Max())).ToArray();
+        var text = new StringBuilder();
+        text.AppendLine(Line(header, widths));
+        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var (kind, cells) in rows)
+        {
+            var line = Line(cells, widths);
+            text.AppendLine(color ? Colour(kind, line) : line);
+        }
+
+        Sections(diff, text, words, markdown: false);
+        return text.ToString();
+    }
+
+    public static string Markdown(ReportDiff diff, bool words)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"| 指标 | id | 单位 | {Year(diff.Old)} | {Year(diff.New)} | 变化 | 变化率 |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (var (_, cells) in Rows(diff))
+        {
+            text.AppendLine("| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
+        }
+
+        Sections(diff, text, words, markdown: true);
+        return text.ToString();
+    }
+
+    public static string Json(ReportDiff diff)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            json.WriteStartObject();
+            Number(json, "oldYear", diff.Old?.Year);
+            Number(json, "newYear", diff.New?.Year);
+            json.WriteStartArray("metrics");
+            foreach (var m in diff.Metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", m.Id);
+                json.WriteString("label", m.Label);
+                json.WriteString("change", Name(m.Kind));
+                Str(json, "oldUnit", m.Old?.Unit);
+                Str(json, "newUnit", m.New?.Unit);
+                Number(json, "old", m.Old?.Value);
+                Number(json, "new", m.New?.Value);
+                Number(json, "delta", m.Delta);
+                Number(json, "percent", m.Percent);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("sections");
+            foreach (var s in diff.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", s.Id);
+                json.WriteString("heading", s.Heading);
+                json.WriteString("change", Name(s.Kind));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static List<(ChangeKind Kind, string[] Cells)> Rows(ReportDiff diff) =>
+        [.. diff.Metrics.Where(m => m.Kind != ChangeKind.Unchanged).Concat(diff.Metrics.Where(m => m.Kind == ChangeKind.Unchanged)).Select(m => (m.Kind, new[]
+        {
+            m.Label,
+            m.Id,
+            m.Kind == ChangeKind.UnitChanged ? $"{m.Old!.Unit} → {m.New!.Unit}" : (m.New ?? m.Old)!.Unit,
+            m.Old is null ? "—" : m.Old.NumberText + (m.Old.Approximate ? "余" : ""),
+            m.New is null ? "—" : m.New.NumberText + (m.New.Approximate ? "余" : ""),
+            m.Kind switch
+            {
+                ChangeKind.Added => "新增",
+                ChangeKind.Removed => "删除",
+                ChangeKind.UnitChanged => "单位不同，不比较",
+                _ => Signed(m.Delta!.Value) + (m.New!.Kind == Model.MetricKind.Percent && m.Delta != 0 ? "个百分点" : ""),
+            },
+            m.Percent is { } p ? (p > 0 ? "+" : "") + p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "",
+        }))];
+
+    private static void Sections(ReportDiff diff, StringBuilder text, bool words, bool markdown)
+    {
+        var changed = diff.Sections.Where(s => s.Kind != ChangeKind.Unchanged).ToList();
+        text.AppendLine();
+        text.AppendLine(changed.Count == 0 ? "章节：无变化" : "章节：");
+        foreach (var s in changed)
+        {
+            var mark = s.Kind switch { ChangeKind.Added => "新增", ChangeKind.Removed => "删除", _ => "内容有变化" };
+            text.AppendLine($"{(markdown ? "- " : "  ")}{mark}：{s.Heading}（{s.Id}）");
+            if (words && s.Kind == ChangeKind.Changed)
+            {
+                foreach (var (old, @new) in Pair(s.Old, s.New))
+                {
+                    text.AppendLine($"{(markdown ? "  - " : "      ")}{WordDiff.Show(old, @new)}");
+                }
+            }
+        }
+    }
+
+    // Changed paragraphs, paired in order after the common ones are set aside.
+    private static IEnumerable<(string Old, string New)> Pair(IReadOnlyList<string> old, IReadOnlyList<string> @new)
+    {
+        var gone = old.Where(p => !@new.Contains(p)).ToList();
+        var come = @new.Where(p => !old.Contains(p)).ToList();
+        for (var i = 0; i < Math.Max(gone.Count, come.Count); i++)
+        {
+            yield return (i < gone.Count ? gone[i] : "", i < come.Count ? come[i] : "");
+        }
+    }
+
+    private static string Year(Model.Report? report) => report is null ? "—" : report.Year.ToString(CultureInfo.InvariantCulture);
+
+    private static string Signed(decimal value) =>
+        (value > 0 ? "+" : "") + value.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static string Name(ChangeKind kind) => kind switch
+    {
+        ChangeKind.UnitChanged => "unit-changed",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Colour(ChangeKind kind, string line) => kind switch
+    {
+        ChangeKind.Added => $"\u001b[32m{line}\u001b[0m",
+        ChangeKind.Removed => $"\u001b[31m{line}\u001b[0m",
+        ChangeKind.Changed => $"\u001b[33m{line}\u001b[0m",
+        ChangeKind.UnitChanged => $"\u001b[35m{line}\u001b[0m",
+        _ => line,
+    };
+
+    // Columns line up on a terminal: a Chinese character takes two columns.
+    private static int Width(string text) => text.Sum(c => Rendering.CjkText.IsWide(c) ? 2 : 1);
+
+    private static string Line(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i is >= 3 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();
+
+    private static void Number(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Str(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Reportc.Model;
+using Reportc.Rendering;
+
+namespace Reportc.Diff;
+
+/// <summary>How a metric or section stands between two years.</summary>
+public enum ChangeKind
+{
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+    UnitChanged,
+}
+
+/// <summary>One metric across two years: values, and the change where the units agree.</summary>
+public sealed record MetricChange(string Id, string Label, MetricValue? Old, MetricValue? New)
+{
+    public ChangeKind Kind => (Old, New) switch
+    {
+        (null, _) => ChangeKind.Added,
+        (_, null) => ChangeKind.Removed,
+        _ when Old.Unit != New.Unit => ChangeKind.UnitChanged,
+        _ when Old.Value == New.Value && Old.Approximate == New.Approximate => ChangeKind.Unchanged,
+        _ => ChangeKind.Changed,
+    };
+
+    /// <summary>New minus old, when both exist in the same unit.</summary>
+    public decimal? Delta => Kind is ChangeKind.Changed or ChangeKind.Unchanged ? New!.Value - Old!.Value : null;
+
+    /// <summary>The change in percent of the old value (none for a zero old value, or for percentages).</summary>
+    public decimal? Percent => Delta is null || New!.Kind == MetricKind.Percent ? null : ChangePhrase.Percent(New.Value, Old!.Value);
+}
+
+/// <summary>One section across two years; its paragraphs as typed, old and new.</summary>
+public sealed record SectionChange(string Id, string Heading, ChangeKind Kind, IReadOnlyList<string> Old, IReadOnlyList<string> New);
+
+/// <summary>The year-over-year difference of two reports: metric by metric, section by section.</summary>
+public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricChange> Metrics, IReadOnlyList<SectionChange> Sections)
+{
+    public static ReportDiff Compare(Report? old, Report? @new)
+    {
+        var oldMetrics = old?.Metrics ?? [];
+        var newMetrics = @new?.Metrics ?? [];
+        var ids = oldMetrics.Select(m => m.Id).Concat(newMetrics.Select(m => m.Id)).Distinct(StringComparer.Ordinal);
+        var metrics = ids.Select(id =>
+        {
+            var before = oldMetrics.FirstOrDefault(m => m.Id == id);
+            var after = newMetrics.FirstOrDefault(m => m.Id == id);
+            return new MetricChange(id, (after ?? before)!.Label, before, after);
+        }).ToList();
+
+        var kind = (@new ?? old)?.Kind;
+        var sections = new List<SectionChange>();
+        foreach (var rule in kind?.Sections ?? [])
+        {
+            var before = old?.Sections.FirstOrDefault(s => s.Rule.Id == rule.Id);
+            var after = @new?.Sections.FirstOrDefault(s => s.Rule.Id == rule.Id);
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            var oldText = Paragraphs(before);
+            var newText = Paragraphs(after);
+            var change = before is null ? ChangeKind.Added : after is null ? ChangeKind.Removed : oldText.SequenceEqual(newText) ? ChangeKind.Unchanged : ChangeKind.Changed;
+            sections.Add(new SectionChange(rule.Id, rule.HeadingFor(@new?.Year ?? old!.Year), change, oldText, newText));
+        }
+
+        return new ReportDiff(old, @new, metrics, sections);
+    }
+
+    // A section's narrative as typed, paragraph by paragraph; references stay as written ({{id}}).
+    private static List<string> Paragraphs(SectionContent? section)
+    {
+        if (section is null)
+        {
+            return [];
+        }
+
+        return [.. Narratives.OfSection(section).SelectMany(n => CjkText.Paragraphs(CjkText.JoinLines(n.Text)))];
+    }
+}

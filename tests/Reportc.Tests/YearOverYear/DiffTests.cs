@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Reportc.Diff;
+using Reportc.Kinds;
+using Reportc.Tests.Cli;
+
+namespace Reportc.Tests.YearOverYear;
+
+public sealed class DiffTests
+{
+    private static readonly string Old = Path.Combine(TestPaths.Root, "samples", "shili-2023.yaml");
+    private static readonly string New = Path.Combine(TestPaths.Root, "samples", "shili-2024.yaml");
+
+    private static ReportDiff Diff()
+    {
+        var compiler = new ReportCompiler(new KindCatalog());
+        return ReportDiff.Compare(compiler.Load(Old).Report!, compiler.Load(New).Report!);
+    }
+
+    [Theory]
+    // id, old, new, delta, percent (hand-computed: (new - old) / old, one decimal)
+    [InlineData("legality_reviews", "30", "38", "8", "26.7")]
+    [InlineData("penalty_cases", "15", "12", "-3", "-20.0")]
+    [InlineData("fines", "4.5", "3.6", "-0.9", "-20.0")]
+    [InlineData("legal_consultations", "300", "420", "120", "40.0")]
+    [InlineData("disputes_resolved", "48", "51", "3", "6.3")]
+    [InlineData("dispute_success_rate", "97.5", "98.0", "0.5", null)]
+    [InlineData("reconsideration_cases", "0", "2", "2", null)]
+    [InlineData("central_group_study", "12", "12", "0", "0.0")]
+    public void Every_metric_has_its_hand_computed_delta(string id, string old, string @new, string delta, string? percent)
+    {
+        var m = Diff().Metrics.Single(x => x.Id == id);
+        Assert.Equal(decimal.Parse(old, System.Globalization.CultureInfo.InvariantCulture), m.Old!.Value);
+        Assert.Equal(decimal.Parse(@new, System.Globalization.CultureInfo.InvariantCulture), m.New!.Value);
+        Assert.Equal(decimal.Parse(delta, System.Globalization.CultureInfo.InvariantCulture), m.Delta);
+        Assert.Equal(percent is null ? null : decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture), m.Percent);
+    }
+
+    [Fact]
+    public void Added_and_removed_metrics_and_sections_are_listed()
+    {
+        var diff = Diff();
+        Assert.Equal(ChangeKind.Added, diff.Metrics.Single(m => m.Id == "legal_aid").Kind);
+        Assert.Equal(ChangeKind.Removed, diff.Metrics.Single(m => m.Id == "village_lectures").Kind);
+        Assert.Equal(ChangeKind.Added, diff.Sections.Single(s => s.Id == "court_rulings").Kind);
+        Assert.Equal(ChangeKind.Changed, diff.Sections.Single(s => s.Id == "problems").Kind);
+        Assert.Equal(ChangeKind.Unchanged, diff.Sections.Single(s => s.Id == "other").Kind);
+    }
+
+    [Fact]
+    public void A_unit_that_differs_is_reported_never_compared()
+    {
+        var compiler = new ReportCompiler(new KindCatalog());
+        var old = compiler.Load(Old).Report!;
+        var changed = old with { Metrics = [.. old.Metrics.Select(m => m.Id == "village_lectures" ? m with { Unit = "次" } : m)] };
+        var m = ReportDiff.Compare(old, changed).Metrics.Single(x => x.Id == "village_lectures");
+        Assert.Equal(ChangeKind.UnitChanged, m.Kind);
+        Assert.Null(m.Delta);
+        Assert.Null(m.Percent);
+    }
+
+    [Fact]
+    public void The_cli_writes_markdown_and_json()
+    {
+        var md = CliRunner.Run("diff", Old, New, "--format", "md");
+        Assert.Equal(0, md.ExitCode);
+        Assert.Contains("| 合法性审查 | legality_reviews | 件 | 30 | 38 | +8 | +26.7% |", md.Output);
+        Assert.Contains("- 新增：2024年度履行法院生效裁判情况（court_rulings）", md.Output);
+
+        var json = CliRunner.Run("diff", Old, New, "--format", "json");
+        using var doc = JsonDocument.Parse(json.Output);
+        var fines = doc.RootElement.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "fines");
+        Assert.Equal(-0.9m, fines.GetProperty("delta").GetDecimal());
+        Assert.Equal("changed", fines.GetProperty("change").GetString());
+    }
+
+    [Fact]
+    public void Words_show_what_changed_inside_a_paragraph() =>
+        Assert.Equal("基层执法力量仍然不足{+，执法人员专业培训偏少+}。", WordDiff.Show("基层执法力量仍然不足。", "基层执法力量仍然不足，执法人员专业培训偏少。"));
+
+    [Fact]
+    public void Git_shows_the_metric_table_through_the_external_diff_driver()
+    {
+        var repo = TestPaths.NewTempFolder();
+        void Git(params string[] args)
+        {
+            var start = new ProcessStartInfo("git") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args)
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(start)!;
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
+        }
+
+        var reportc = Path.Combine(AppContext.BaseDirectory, "reportc.dll");
+        Git("init", "-q");
+        Git("config", "user.email", "test@example.invalid");
+        Git("config", "user.name", "test");
+        Git("config", "diff.reportc.command", $"dotnet \"{reportc}\" diff --color never");
+        File.WriteAllText(Path.Combine(repo, ".gitattributes"), "*.yaml diff=reportc\n");
+        File.Copy(Old, Path.Combine(repo, "shili.yaml"));
+        Git("add", ".");
+        Git("commit", "-q", "-m", "2023");
+        File.WriteAllText(Path.Combine(repo, "shili.yaml"), File.ReadAllText(New).Replace("previous: shili-2023.yaml\n", "", StringComparison.Ordinal));
+        Git("commit", "-q", "-am", "2024");
+
+        var start = new ProcessStartInfo("git", ["diff", "HEAD~1", "--", "shili.yaml"]) { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var git = Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+
+        Assert.Equal(0, git.ExitCode);
+        Assert.Contains("reportc diff a/shili.yaml b/shili.yaml", output);
+        Assert.Matches(@"合法性审查\s+legality_reviews\s+件\s+30\s+38\s+\+8\s+\+26\.7%", output);
+    }
+}

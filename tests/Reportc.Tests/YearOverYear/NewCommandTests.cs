@@ -1,0 +1,68 @@
+using Reportc.Tests.Cli;
+
+namespace Reportc.Tests.YearOverYear;
+
+public sealed class NewCommandTests
+{
+    [Fact]
+    public void Next_years_file_from_the_sample_checks_with_todo_warnings_only_and_build_refuses_it_without_draft()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var last = Path.Combine(folder, "beiliu-2024.yaml");
+        File.Copy(TestPaths.Sample, last);
+
+        var (code, output, error) = CliRunner.Run("new", "2025", "--from", last);
+        Assert.True(code == 0, error);
+        var next = Path.Combine(folder, "beiliu-2025.yaml");
+        Assert.Contains(next, output);
+        var text = File.ReadAllText(next);
+        Assert.Contains("year: 2025", text);
+        Assert.Contains("previous: beiliu-2024.yaml", text);
+        Assert.Contains("北发〔2026〕4号", text);
+        Assert.Contains("date: 2026-01-20", text);
+        Assert.Contains("2025年法治政府建设工作情况的报告", text);
+        Assert.Matches(@"central_group_study:\s+~\s+# 上年：19 次", text);
+
+        var check = CliRunner.Run("check", next);
+        Assert.Equal(0, check.ExitCode);
+        var lines = check.Error.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal) || l.Contains(": error ", StringComparison.Ordinal) || l.Contains(": info ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches(@": warning RC04(09|10): ", l));
+
+        var build = CliRunner.Run("build", next, "-o", Path.Combine(folder, "out"));
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("error RC0409", build.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")) && Directory.GetFiles(Path.Combine(folder, "out")).Length > 0);
+
+        var draft = CliRunner.Run("build", next, "-o", Path.Combine(folder, "out"), "--draft");
+        Assert.Equal(0, draft.ExitCode);
+        Assert.Contains("TODO", File.ReadAllText(Path.Combine(folder, "out", "beiliu-2025.md")));
+    }
+
+    [Fact]
+    public void A_fresh_skeleton_of_a_kind_starts_with_the_schema_line_and_checks_with_todos_only()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var target = Path.Combine(folder, "town.yaml");
+        var (code, _, error) = CliRunner.Run("new", "2025", "--kind", "law-based-government", "-o", target);
+        Assert.True(code == 0, error);
+
+        var text = File.ReadAllText(target);
+        Assert.StartsWith("# yaml-language-server: $schema=law-based-government.schema.json", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "law-based-government.schema.json")));
+        var check = CliRunner.Run("check", target);
+        Assert.Equal(0, check.ExitCode);
+        Assert.DoesNotContain(": error ", check.Error);
+        Assert.Contains("RC0409", check.Error);
+    }
+
+    [Fact]
+    public void New_never_overwrites_without_force()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var target = Path.Combine(folder, "town.yaml");
+        File.WriteAllText(target, "mine");
+        Assert.Equal(1, CliRunner.Run("new", "--kind", "law-based-government", "-o", target).ExitCode);
+        Assert.Equal("mine", File.ReadAllText(target));
+    }
+}
