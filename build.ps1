@@ -1,8 +1,16 @@
 #!/usr/bin/env pwsh
 # reportc's build driver: dotnet tool restore && dotnet pwsh ./build.ps1 [target]
+#   build        compile everything
+#   test         all tests (the PDF tests need chromium, fonts-noto-cjk, poppler-utils)
+#   pack         the dotnet tool package, into out/packages
+#   samples      build every sample (md, html, pdf) into out/samples
+#   publish      the Native AOT binary (needs clang and zlib1g-dev), into out/native; fails on any AOT/trim warning
+#   test-native  publish, then run the test suite against the native binary
+#   bench        bench/run.sh: the benchmark against pandoc and Chromium (not part of the tests)
+#   ci-reports   what a reports repository's CI runs: check with annotations, then build (see docs/ci/)
 [CmdletBinding()]
 param(
-    [ValidateSet('build', 'test', 'pack', 'samples', 'all')]
+    [ValidateSet('build', 'test', 'pack', 'samples', 'publish', 'test-native', 'bench', 'ci-reports', 'all')]
     [string] $Target = 'build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -11,6 +19,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $out = Join-Path $PSScriptRoot 'out'
+$native = Join-Path $out 'native'
 
 function Invoke-Step([string] $what, [scriptblock] $step) {
     Write-Host "==> $what"
@@ -37,8 +46,39 @@ function Pack {
 
 function Samples {
     Build
-    $samples = Get-ChildItem (Join-Path $PSScriptRoot 'samples') -Filter *.yaml | ForEach-Object { $_.FullName }
-    Invoke-Step 'samples' { dotnet run --project src/Reportc.Cli -c $Configuration --no-build -- build @samples -o (Join-Path $out 'samples') }
+    Invoke-Step 'samples' { dotnet run --project src/Reportc.Cli -c $Configuration --no-build -- build samples -o (Join-Path $out 'samples') --format md,html,pdf }
+}
+
+function Publish {
+    $log = Join-Path $out 'publish.log'
+    New-Item -ItemType Directory -Force $out | Out-Null
+    Invoke-Step 'publish (Native AOT)' { dotnet publish src/Reportc.Cli/Reportc.Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o $native --nologo | Tee-Object -FilePath $log }
+    $warnings = Select-String -Path $log -Pattern 'warning (IL|AOT)\d+' | Measure-Object
+    if ($warnings.Count -gt 0) {
+        Write-Host "FAILED: $($warnings.Count) AOT/trim warnings (see $log)"
+        exit 1
+    }
+    Write-Host "native binary: $(Join-Path $native 'reportc') (0 AOT/trim warnings)"
+}
+
+function Test-Native {
+    Publish
+    Build
+    $env:REPORTC_EXE = Join-Path $native 'reportc'
+    Invoke-Step 'test against the native binary' { dotnet test reportc.slnx -c $Configuration --no-build --nologo }
+    Remove-Item Env:REPORTC_EXE
+}
+
+function Bench {
+    Publish
+    Invoke-Step 'bench' { bash bench/run.sh }
+}
+
+function CiReports {
+    Build
+    $reportc = @('run', '--project', 'src/Reportc.Cli', '-c', $Configuration, '--no-build', '--')
+    Invoke-Step 'check (annotations)' { dotnet @reportc check samples --diagnostics github }
+    Invoke-Step 'build' { dotnet @reportc build samples -o (Join-Path $out 'reports') --format md,html }
 }
 
 switch ($Target) {
@@ -46,6 +86,10 @@ switch ($Target) {
     'test' { Test }
     'pack' { Pack }
     'samples' { Samples }
+    'publish' { Publish }
+    'test-native' { Test-Native }
+    'bench' { Bench }
+    'ci-reports' { CiReports }
     'all' { Test; Pack; Samples }
 }
 exit $LASTEXITCODE

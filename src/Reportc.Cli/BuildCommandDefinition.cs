@@ -6,8 +6,10 @@ using Reportc.Output;
 namespace Reportc.Cli;
 
 /// <summary>
-/// <c>reportc build FILE... [-o DIR] [--format md,html,pdf]</c>: checks, then writes the outputs of each
-/// error-free file as one set. PDFs are printed by one browser for the whole run.
+/// <c>reportc build [FILE|DIR|GLOB...] [-o DIR] [--format md,html,pdf]</c>: checks, then writes the outputs of
+/// each error-free file as one set, mirroring the input tree under the output folder. Files are built in
+/// parallel and reported in input order; one broken file never stops the others. PDFs are printed by one
+/// browser for the whole run.
 /// </summary>
 internal sealed class BuildCommandDefinition : Command
 {
@@ -19,14 +21,13 @@ internal sealed class BuildCommandDefinition : Command
 
     private readonly Option<string?> _output = new("--output", "-o")
     {
-        Description = "Folder for the outputs (default: beside each input)",
+        Description = "Folder for the outputs, mirroring the inputs' folders (default: beside each input)",
         HelpName = "DIR",
     };
 
-    private readonly Option<string> _format = new("--format", "-f")
+    private readonly Option<string?> _format = new("--format", "-f")
     {
-        Description = "Outputs to write, comma-separated: md, html, pdf",
-        DefaultValueFactory = _ => "md,html",
+        Description = "Outputs to write, comma-separated: md, html, pdf (default: md,html)",
         HelpName = "md,html,pdf",
     };
 
@@ -56,7 +57,14 @@ internal sealed class BuildCommandDefinition : Command
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var formats = parse.GetValue(_format)!.ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var project = _common.ReadProject(parse, error, out var projectFailed);
+        if (projectFailed)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var formatText = parse.GetValue(_format) ?? (project?.Formats.Count > 0 ? string.Join(",", project.Formats) : "md,html");
+        var formats = formatText.ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = formats.Where(f => !Formats.Contains(f)).ToList();
         if (formats.Length == 0 || unknown.Count > 0)
         {
@@ -64,93 +72,122 @@ internal sealed class BuildCommandDefinition : Command
             return ExitCodes.Usage;
         }
 
+        var inputs = _common.ResolveInputs(parse, project, error);
+        if (inputs is null)
+        {
+            return ExitCodes.Usage;
+        }
+
         // A PDF is printed from the HTML, so the HTML is rendered whenever a PDF is wanted.
         var rendered = formats.Contains("pdf") ? formats.Where(f => f != "pdf").Append("html").Distinct().ToList() : [.. formats];
-        var compiler = _common.CreateCompiler(parse, rendered, error, todosAreErrors: !parse.GetValue(_draft));
+        var compiler = _common.CreateCompiler(parse, rendered, error, todosAreErrors: !parse.GetValue(_draft), project);
         if (compiler is null)
         {
             return ExitCodes.Usage;
         }
 
         var text = compiler.Options.Text;
-        var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, text, output, error);
-        var outputFolder = parse.GetValue(_output);
-        var files = parse.GetValue(_common.Files)!;
-        var failed = 0;
-        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var built = new List<Compilation>();
-        foreach (var file in files)
+        var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, text, output, error)
         {
-            var compilation = compiler.Compile(file);
-            writer.Write(compilation.Diagnostics);
-            if (compilation.HasErrors || !Claim(compilation, outputFolder, claimed, text, writer))
+            Quiet = parse.GetValue(_common.Quiet),
+            Verbose = parse.GetValue(_common.Verbose),
+        };
+        var outputFolder = parse.GetValue(_output) ?? project?.Output;
+        var plan = new OutputPlan(outputFolder);
+        var progress = new Progress(error, inputs.Count, enabled: writer.IsText && !writer.Quiet);
+        var results = new Result[inputs.Count];
+        var pdfWanted = formats.Contains("pdf");
+        var pending = new List<(int Index, Compilation Compilation)>();
+        var gate = new Lock();
+        var reported = 0;
+
+        // Built in parallel; reported in input order as soon as every earlier file is done.
+        await Parallel.ForAsync(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, (i, _) =>
+        {
+            var input = inputs[i];
+            var compilation = compiler.Compile(input.Path);
+            var result = new Result(input, compilation.Diagnostics.ToList(), []);
+            if (!compilation.HasErrors && plan.Claim(input, compilation, text, result.Diagnostics))
             {
-                failed++;
+                var set = compilation.Outputs
+                    .Where(o => formats.Contains(o.Format))
+                    .Select(o => (Path: plan.PathFor(input, o.Format), Content: Utf8.GetBytes(o.Content)))
+                    .ToList();
+                result = result with { Written = Write(input, set, text, result.Diagnostics) };
+                if (pdfWanted && result.Failed is false)
+                {
+                    lock (gate)
+                    {
+                        pending.Add((i, compilation));
+                    }
+                }
             }
-            else
+
+            lock (gate)
             {
-                built.Add(compilation);
+                results[i] = result;
+                progress.Step(input.Path);
+                while (reported < results.Length && results[reported] is { } next)
+                {
+                    progress.Clear();
+                    writer.Write(next.Diagnostics);
+                    foreach (var (path, written) in next.Written)
+                    {
+                        writer.Progress(written ? "Wrote" : "Unchanged", path, written);
+                    }
+
+                    reported++;
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+        progress.Clear();
+
+        if (pending.Count > 0)
+        {
+            pending.Sort((a, b) => a.Index.CompareTo(b.Index));
+            var pdfs = await PdfStage.PrintAsync([.. pending.Select(p => p.Compilation)], parse.GetValue(_browser), text, writer, cancel).ConfigureAwait(false);
+            foreach (var (index, compilation) in pending)
+            {
+                var diagnostics = new List<Diagnostic>();
+                if (pdfs.TryGetValue(compilation, out var pdf))
+                {
+                    foreach (var (path, written) in Write(inputs[index], [(plan.PathFor(inputs[index], "pdf"), pdf)], text, diagnostics))
+                    {
+                        writer.Progress(written ? "Wrote" : "Unchanged", path, written);
+                    }
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(inputs[index].Path), text, inputs[index].Path, "no PDF"));
+                }
+
+                writer.Write(diagnostics.Where(d => d.Code != Descriptors.PrintFailed.Code));
+                results[index] = results[index] with { Diagnostics = [.. results[index].Diagnostics, .. diagnostics] };
             }
         }
 
-        var pdfs = formats.Contains("pdf") && built.Count > 0
-            ? await PdfStage.PrintAsync(built, parse.GetValue(_browser), text, writer, cancel).ConfigureAwait(false)
-            : null;
-        foreach (var compilation in built)
-        {
-            var set = compilation.Outputs
-                .Where(o => formats.Contains(o.Format))
-                .Select(o => (Path: OutputPath(compilation.InputPath, outputFolder, o.Format), Content: Utf8.GetBytes(o.Content)))
-                .ToList();
-            var pdfWanted = pdfs is not null;
-            if (pdfWanted && pdfs!.TryGetValue(compilation, out var pdf))
-            {
-                set.Add((OutputPath(compilation.InputPath, outputFolder, "pdf"), pdf));
-            }
-
-            if (!Write(compilation, set, text, writer) || (pdfWanted && !pdfs!.ContainsKey(compilation)))
-            {
-                failed++;
-            }
-        }
-
-        writer.Finish(files.Length);
-        return failed > 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
+        var failedFiles = results.Where(r => r.Failed).Select(r => r.Input.Path).ToList();
+        writer.Finish(inputs.Count, failedFiles);
+        return failedFiles.Count > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 
-    private static string OutputPath(string input, string? outputFolder, string format) =>
-        Path.Combine(outputFolder ?? Path.GetDirectoryName(input) ?? ".", $"{Path.GetFileNameWithoutExtension(input)}.{format}");
-
-    // Two inputs of the same name would overwrite each other's outputs: the second is refused.
-    private static bool Claim(Compilation compilation, string? outputFolder, Dictionary<string, string> claimed, MessageText text, DiagnosticWriter writer)
-    {
-        var path = Path.GetFullPath(OutputPath(compilation.InputPath, outputFolder, "html"));
-        var input = Path.GetFullPath(compilation.InputPath);
-        if (claimed.TryGetValue(path, out var owner) && owner != input)
-        {
-            writer.Write([Diagnostic.Create(Descriptors.SameOutput, SourceSpan.WholeFile(compilation.InputPath), text, OutputPath(compilation.InputPath, outputFolder, "*"), owner)]);
-            return false;
-        }
-
-        claimed[path] = input;
-        return true;
-    }
-
-    private static bool Write(Compilation compilation, IReadOnlyList<(string Path, byte[] Content)> files, MessageText text, DiagnosticWriter writer)
+    private static IReadOnlyList<(string Path, bool Written)> Write(InputFiles.Input input, IReadOnlyList<(string Path, byte[] Content)> files, MessageText text, List<Diagnostic> diagnostics)
     {
         try
         {
-            foreach (var (path, written) in OutputSet.Write(files))
-            {
-                writer.Progress(written ? "Wrote" : "Unchanged", path);
-            }
-
-            return true;
+            return OutputSet.Write(files);
         }
         catch (OutputException e)
         {
-            writer.Write([Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(compilation.InputPath), text, e.Path, e.InnerException?.Message ?? e.Message)]);
-            return false;
+            diagnostics.Add(Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(input.Path), text, e.Path, e.InnerException?.Message ?? e.Message));
+            return [];
         }
+    }
+
+    private sealed record Result(InputFiles.Input Input, List<Diagnostic> Diagnostics, IReadOnlyList<(string Path, bool Written)> Written)
+    {
+        public bool Failed => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
     }
 }

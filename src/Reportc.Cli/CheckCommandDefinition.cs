@@ -18,23 +18,25 @@ internal sealed class CheckCommandDefinition : Command
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var compiler = _common.CreateCompiler(parse, ReportCompiler.AllFormats, error);
+        var project = _common.ReadProject(parse, error, out var projectFailed);
+        var inputs = projectFailed ? null : _common.ResolveInputs(parse, project, error);
+        var compiler = inputs is null ? null : _common.CreateCompiler(parse, ReportCompiler.AllFormats, error, project: project);
         if (compiler is null)
         {
             return ExitCodes.Usage;
         }
 
         var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error);
-        var files = parse.GetValue(_common.Files)!;
+        var results = new Compilation[inputs!.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = compiler.Compile(inputs[i].Path));
         var failed = 0;
-        foreach (var file in files)
+        foreach (var compilation in results)
         {
-            var compilation = compiler.Compile(file);
             writer.Write(compilation.Diagnostics);
             failed += compilation.HasErrors ? 1 : 0;
         }
 
-        writer.Finish(files.Length);
-        return failed > 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
+        writer.Finish(inputs.Count);
+        return failed > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 }

@@ -9,8 +9,24 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Files { get; } = new("FILE")
     {
-        Description = "Report files (YAML)",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Report files, folders or globs (reports/**/*.yaml); none: the inputs of reportc.yaml here",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string?> Project { get; } = new("--project")
+    {
+        Description = "The project file (default: reportc.yaml in the current folder, when no FILE is given)",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print only problems and the summary",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Also print the outputs that were unchanged",
     };
 
     public Option<string?> Templates { get; } = new("--templates")
@@ -67,12 +83,54 @@ internal sealed class CommonOptions
         command.Add(Language);
         command.Add(WarningsAsErrors);
         command.Add(NoWarn);
+        command.Add(Project);
+        command.Add(Quiet);
+        command.Add(Verbose);
+    }
+
+    /// <summary>
+    /// The project file in force: the one named, or reportc.yaml here when no FILE is given. Null without
+    /// one; <paramref name="failed"/> when one was meant but could not be read.
+    /// </summary>
+    public ProjectFile? ReadProject(ParseResult parse, TextWriter error, out bool failed)
+    {
+        failed = false;
+        var named = parse.GetValue(Project);
+        var path = named ?? ((parse.GetValue(Files) ?? []).Length == 0 && File.Exists(InputFiles.ProjectFileName) ? InputFiles.ProjectFileName : null);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var project = ProjectFile.Read(path, error);
+        failed = project is null;
+        return project;
+    }
+
+    /// <summary>The report files to work on, or null with a message.</summary>
+    public List<InputFiles.Input>? ResolveInputs(ParseResult parse, ProjectFile? project, TextWriter error)
+    {
+        var given = parse.GetValue(Files) ?? [];
+        var patterns = given.Length > 0 ? given : project?.Inputs.ToArray() ?? [];
+        if (patterns.Length == 0)
+        {
+            error.WriteLine($"reportc: name report files, folders or globs, or run where a {InputFiles.ProjectFileName} project file is (reportc init writes one)");
+            return null;
+        }
+
+        var (files, unmatched) = InputFiles.Expand(patterns);
+        foreach (var pattern in unmatched)
+        {
+            error.WriteLine($"reportc: '{pattern}' matches no report file");
+        }
+
+        return files;
     }
 
     /// <summary>The compiler the options describe, or null with a usage message.</summary>
-    public ReportCompiler? CreateCompiler(ParseResult parse, IReadOnlyCollection<string> formats, TextWriter error, bool todosAreErrors = false)
+    public ReportCompiler? CreateCompiler(ParseResult parse, IReadOnlyCollection<string> formats, TextWriter error, bool todosAreErrors = false, ProjectFile? project = null)
     {
-        var templates = parse.GetValue(Templates);
+        var templates = parse.GetValue(Templates) ?? project?.Templates;
         if (templates is not null && !Directory.Exists(templates))
         {
             error.WriteLine($"reportc: --templates: no folder '{templates}'");
@@ -86,9 +144,9 @@ internal sealed class CommonOptions
         return new ReportCompiler(new KindCatalog(templates), new CompilerOptions
         {
             Formats = formats,
-            Text = MessageText.For(parse.GetValue(Language)),
+            Text = MessageText.For(parse.GetValue(Language) ?? project?.Language),
             NoWarn = noWarn,
-            WarningsAsErrors = parse.GetValue(WarningsAsErrors),
+            WarningsAsErrors = parse.GetValue(WarningsAsErrors) || project?.WarningsAsErrors == true,
             TodosAreErrors = todosAreErrors,
         });
     }

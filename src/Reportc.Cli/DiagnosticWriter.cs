@@ -20,10 +20,14 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     /// <summary>Whether progress lines ("wrote …") may go to standard output.</summary>
     public bool IsText => format == "text";
 
-    /// <summary>A progress line ("wrote …") on standard output, in text mode only.</summary>
-    public void Progress(string key, string path)
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>A progress line ("wrote …") on standard output, in text mode only; unchanged outputs with --verbose.</summary>
+    public void Progress(string key, string path, bool written = true)
     {
-        if (IsText)
+        if (IsText && !Quiet && (written || Verbose))
         {
             output.WriteLine(text.Format(key, path));
         }
@@ -47,8 +51,19 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     }
 
     /// <summary>Ends the run: the JSON and SARIF documents are written whole, text gets a count.</summary>
-    public void Finish(int files)
+    public void Finish(int files, IReadOnlyList<string>? failed = null)
     {
+        if (format == "text" && failed is not null && (files > 1 || _all.Count > 0))
+        {
+            error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _all.Count(d => d.Severity == DiagnosticSeverity.Warning)));
+            foreach (var file in failed)
+            {
+                error.WriteLine(text.Format("FailedFile", file));
+            }
+
+            return;
+        }
+
         switch (format)
         {
             case "json":

@@ -21,6 +21,7 @@ internal static class ReportcApp
             new SchemaCommandDefinition(),
             new DiffCommandDefinition(),
             new NewCommandDefinition(),
+            new InitCommandDefinition(),
         };
 
         var parse = root.Parse(args);

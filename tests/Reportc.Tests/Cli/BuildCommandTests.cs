@@ -41,7 +41,7 @@ public sealed class BuildCommandTests
 
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(first, "r.md"));
         Thread.Sleep(20);
-        var again = CliRunner.Run("build", input, "-o", first);
+        var again = CliRunner.Run("build", input, "-o", first, "--verbose");
         Assert.Contains("unchanged", again.Output);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(first, "r.md")));
     }

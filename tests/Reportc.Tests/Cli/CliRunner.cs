@@ -1,15 +1,49 @@
+using System.Diagnostics;
+using System.Text;
 using Reportc.Cli;
 
 namespace Reportc.Tests.Cli;
 
-/// <summary>Runs the real command line in-process and captures what it prints.</summary>
+/// <summary>
+/// Runs the real command line and captures what it prints: in-process, or, when REPORTC_EXE names a
+/// published executable (the Native AOT binary), as that process.
+/// </summary>
 internal static class CliRunner
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static readonly string? Executable = Environment.GetEnvironmentVariable("REPORTC_EXE") is { Length: > 0 } exe ? Path.GetFullPath(exe) : null;
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) =>
+        Executable is null ? RunInProcess(args) : RunExecutable(Executable, args);
+
+    /// <summary>In this process always: for tests that inject faults or replace the browser search.</summary>
+    public static (int ExitCode, string Output, string Error) RunInProcess(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var code = ReportcApp.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
+    }
+
+    private static (int, string, string) RunExecutable(string executable, string[] args)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
     }
 }

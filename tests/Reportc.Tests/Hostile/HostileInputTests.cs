@@ -76,7 +76,15 @@ public sealed class HostileInputTests
     public void A_binary_file_is_refused() => AssertRejectedWith(Write("image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A]), "RC0005");
 
     [Fact]
-    public void A_folder_is_not_a_report() => AssertRejectedWith(TestPaths.NewTempFolder(), "RC0001");
+    public void A_folder_is_not_a_report_and_a_folder_without_reports_is_said_to_be_empty()
+    {
+        var folder = TestPaths.NewTempFolder();
+        Assert.Contains(Compiler.Compile(folder).Diagnostics, d => d.Code == "RC0001");
+
+        var (exit, _, stderr) = CliRunner.Run("check", folder);
+        Assert.Equal(ExitCodes.ReportErrors, exit);
+        Assert.Contains("matches no report file", stderr);
+    }
 
     [Fact]
     public void An_empty_file_is_refused() => AssertRejectedWith(Write("empty.yaml", ""), "RC0006");
@@ -117,12 +125,12 @@ public sealed class HostileInputTests
         File.WriteAllText(input, TestReports.WithDuty("    text: 正文。"));
         using var fault = Reportc.Output.OutputSet.InjectFault(() => throw new InvalidOperationException("injected bug"));
 
-        var plain = CliRunner.Run("build", input);
+        var plain = CliRunner.RunInProcess("build", input);
         Assert.Equal(ExitCodes.InternalError, plain.ExitCode);
         Assert.Contains("internal error", plain.Error);
         Assert.Single(plain.Error.Trim().Split('\n'));
 
-        var traced = CliRunner.Run("build", input, "--stacktrace");
+        var traced = CliRunner.RunInProcess("build", input, "--stacktrace");
         Assert.Equal(ExitCodes.InternalError, traced.ExitCode);
         Assert.Contains("   at ", traced.Error);
     }
@@ -139,7 +147,7 @@ public sealed class HostileInputTests
         File.WriteAllText(input, TestReports.WithDuty("    text: 第二版。"));
         using (Reportc.Output.OutputSet.InjectFault(() => throw new IOException("disk full (injected)")))
         {
-            var (code, _, stderr) = CliRunner.Run("build", input);
+            var (code, _, stderr) = CliRunner.RunInProcess("build", input);
             Assert.Equal(ExitCodes.ReportErrors, code);
             Assert.Contains("RC0601", stderr);
         }

@@ -144,7 +144,7 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
         {
             var folder = TestPaths.NewTempFolder();
             using var nowhere = BrowserLocator.LookOnlyIn([]);
-            var (code, _, stderr) = CliRunner.Run(["build", TestPaths.Sample, "-o", folder, "--format", "md,html,pdf", .. args]);
+            var (code, _, stderr) = CliRunner.RunInProcess(["build", TestPaths.Sample, "-o", folder, "--format", "md,html,pdf", .. args]);
 
             Assert.Equal(1, code);
             Assert.Contains("RC0801", stderr);
@@ -169,7 +169,7 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
         var before = ChromiumPdfPrinter.Launches;
         var clock = Stopwatch.StartNew();
 
-        var (code, _, stderr) = CliRunner.Run(["build", .. inputs, "-o", Path.Combine(folder, "out"), "--format", "pdf"]);
+        var (code, _, stderr) = CliRunner.RunInProcess(["build", .. inputs, "-o", Path.Combine(folder, "out"), "--format", "pdf"]);
 
         clock.Stop();
         Assert.True(code == 0, stderr);

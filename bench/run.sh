@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# reportc's benchmark, in one run on one machine; prints every figure and ratio (not part of the tests).
+#   (a) cold build of the sample (md + html, native binary) against pandoc making the same document
+#       standalone HTML with a template, and against a Native AOT "hello world" (the floor);
+#   (b) 1,000 reports in one reportc call against 1,000 pandoc calls;
+#   (c) peak memory of a 1,000- and a 10,000-report batch;
+#   (d) 20 PDFs in one call against 20 `chromium --headless --print-to-pdf` launches.
+# Needs: the native binary (dotnet pwsh ./build.ps1 publish), Debian's pandoc and chromium, GNU time,
+# clang and zlib1g-dev for the hello world. Usage: bench/run.sh [RUNS]   (RUNS of each cold start; 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+reportc=$PWD/out/native/reportc
+[ -x "$reportc" ] || { echo "no native binary: run 'dotnet pwsh ./build.ps1 publish' first" >&2; exit 2; }
+for tool in pandoc chromium /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt install pandoc chromium time python3)" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s%N; }
+# median wall time in ms of RUNS runs of a command
+median_ms() {
+  local times=() i start
+  for ((i = 0; i < runs; i++)); do
+    start=$(now); "$@" >/dev/null 2>&1; times+=($(( ($(now) - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2) / 1000}'
+}
+ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
+peak_mb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'; }
+
+echo "reportc bench on $(nproc) cores, $(date -u +%Y-%m-%d), $runs runs per cold start"
+echo
+
+# --- the floor: a Native AOT hello world, built here
+mkdir -p "$work/hello"
+cat > "$work/hello/hello.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization></PropertyGroup>
+</Project>
+XML
+echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
+dotnet publish "$work/hello/hello.csproj" -c Release -r linux-x64 -o "$work/hello/bin" --nologo -v q >/dev/null
+
+# --- (a) one document, cold
+"$reportc" build samples/beiliu-2024.yaml -o "$work/sample" --format md,html >/dev/null
+python3 - "$work" <<'PY'
+import sys, re, pathlib
+work = pathlib.Path(sys.argv[1])
+md = (work / "sample" / "beiliu-2024.md").read_text(encoding="utf-8")
+meta = "---\ntitle: 中共北留镇委员会北留镇人民政府2024年法治政府建设工作情况的报告\nnumber: 北发〔2025〕4号\ndate: 2025年1月20日\nlang: zh-CN\n---\n\n"
+(work / "sample.md").write_text(meta + md, encoding="utf-8")
+(work / "template.html").write_text("<!DOCTYPE html><html lang=\"$lang$\"><head><meta charset=\"utf-8\"><title>$title$</title><style>body{font-family:serif}</style></head><body><p>$number$</p><h1>$title$</h1>$body$<p>$date$</p></body></html>\n", encoding="utf-8")
+PY
+pandoc_one=(pandoc "$work/sample.md" -f markdown -t html5 --standalone --template "$work/template.html" -o "$work/pandoc.html")
+reportc_one=("$reportc" build samples/beiliu-2024.yaml -o "$work/cold" --format md,html)
+t_reportc=$(median_ms "${reportc_one[@]}")
+t_pandoc=$(median_ms "${pandoc_one[@]}")
+t_hello=$(median_ms "$work/hello/bin/hello")
+echo "(a) one document, cold start (median ms)"
+printf '    reportc build (md+html, native)   %8s ms\n' "$t_reportc"
+printf '    pandoc standalone html + template %8s ms\n' "$t_pandoc"
+printf '    Native AOT hello world            %8s ms\n' "$t_hello"
+printf '    reportc / pandoc = %s (target <= 0.5)   reportc / hello = %s (target <= 4)\n' "$(ratio "$t_reportc" "$t_pandoc")" "$(ratio "$t_reportc" "$t_hello")"
+echo
+
+# --- synthetic reports: the sample with other names and numbers, in town folders
+python3 - "$work" 10000 <<'PY'
+import sys, re, pathlib, random
+work, count = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+sample = pathlib.Path("samples/beiliu-2024.yaml").read_text(encoding="utf-8")
+rng = random.Random(1)
+def vary(m):
+    n = m.group(2)
+    return m.group(1) + (f"{rng.randint(1, 900)}" if "." not in n else f"{rng.randint(1, 9000) / 100:.2f}")
+for i in range(count):
+    text = re.sub(r"(^  [a-z_]+:\s+(?:\{ value: )?)(\d+(?:\.\d+)?)", vary, sample, flags=re.M)
+    text = text.replace("北留镇", f"示例{i}镇")
+    folder = work / f"reports-{10000 if i >= 1000 else 1000}" / f"county-{i % 20:02d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"town-{i:05d}.yaml").write_text(text, encoding="utf-8")
+PY
+# the 10,000 batch holds the first 1,000 too
+cp -r "$work/reports-1000/." "$work/reports-10000/"
+
+# --- (b) 1,000 reports: one reportc call against 1,000 pandoc calls
+start=$(now); "$reportc" build "$work/reports-1000" -o "$work/out-1000" --format md,html --quiet; t_batch=$(( ($(now) - start) / 1000000 ))
+python3 - "$work" <<'PY'
+import sys, pathlib, re
+work = pathlib.Path(sys.argv[1])
+meta = (work / "sample.md").read_text(encoding="utf-8")
+for i, f in enumerate(sorted((work / "out-1000").rglob("*.md"))):
+    (work / "pandoc-in").mkdir(exist_ok=True)
+    (work / "pandoc-in" / f"{i:04d}.md").write_text(meta.split("\n---\n", 1)[0] + "\n---\n\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+PY
+start=$(now)
+for f in "$work"/pandoc-in/*.md; do pandoc "$f" -f markdown -t html5 --standalone --template "$work/template.html" -o "${f%.md}.html"; done
+t_pandocs=$(( ($(now) - start) / 1000000 ))
+echo "(b) 1,000 reports"
+printf '    reportc, one call (md+html)       %8s ms  (%s ms a report)\n' "$t_batch" "$(ratio "$t_batch" 1000)"
+printf '    pandoc, 1,000 calls (html)        %8s ms\n' "$t_pandocs"
+printf '    speed-up = %sx (target >= 50)\n' "$(ratio "$t_pandocs" "$t_batch")"
+echo
+
+# --- (c) peak memory, 1,000 and 10,000 reports
+m1=$(peak_mb "$reportc" build "$work/reports-1000" -o "$work/mem-1000" --format md,html --quiet)
+m10=$(peak_mb "$reportc" build "$work/reports-10000" -o "$work/mem-10000" --format md,html --quiet)
+echo "(c) peak memory (max RSS)"
+printf '    1,000 reports   %8s MB\n    10,000 reports  %8s MB\n' "$m1" "$m10"
+printf '    10,000 / 1,000 = %s (target <= 1.5; and 10,000 under 250 MB)\n' "$(ratio "$m10" "$m1")"
+echo
+
+# --- (d) 20 PDFs: one reportc call against 20 browser launches
+mkdir -p "$work/pdf-in"
+for i in $(seq -w 1 20); do cp samples/beiliu-2024.yaml "$work/pdf-in/town-$i.yaml"; done
+start=$(now); "$reportc" build "$work/pdf-in" -o "$work/pdf-out" --format pdf --quiet; t_pdf=$(( ($(now) - start) / 1000000 ))
+html="$work/sample/beiliu-2024.html"
+start=$(now)
+for i in $(seq 1 20); do
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --disable-background-networking \
+    --disable-component-update --no-first-run --disable-sync --user-data-dir="$work/chrome-$i" \
+    --print-to-pdf="$work/chrome-$i.pdf" "$html" >/dev/null 2>&1
+done
+t_chrome=$(( ($(now) - start) / 1000000 ))
+echo "(d) 20 PDFs"
+printf '    reportc, one call                 %8s ms  (%s ms a PDF)\n' "$t_pdf" "$(ratio "$t_pdf" 20)"
+printf '    chromium --print-to-pdf, 20 runs  %8s ms  (%s ms a PDF)\n' "$t_chrome" "$(ratio "$t_chrome" 20)"
+printf '    reportc / chromium = %s (target <= 0.25)\n' "$(ratio "$t_pdf" "$t_chrome")"

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Reportc.Authoring;
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Output;
+using Reportc.Schema;
+
+namespace Reportc.Cli;
+
+/// <summary><c>reportc init [DIR]</c>: a starter reports repository: project file, one report, editor schema, git diff driver.</summary>
+internal sealed class InitCommandDefinition : Command
+{
+    private readonly Argument<string?> _folder = new("DIR")
+    {
+        Description = "The folder to start the repository in (default: the current folder)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<string> _kind = new("--kind")
+    {
+        Description = "The report kind of the first report",
+        DefaultValueFactory = _ => "law-based-government",
+        HelpName = "KIND",
+    };
+
+    public InitCommandDefinition()
+        : base("init", "Start a reports repository: reportc.yaml, a first report, its editor schema and a .gitattributes for reportc diff")
+    {
+        Add(_folder);
+        Add(_kind);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var folder = parse.GetValue(_folder) ?? ".";
+        var project = Path.Combine(folder, InputFiles.ProjectFileName);
+        if (File.Exists(project))
+        {
+            error.WriteLine($"reportc: {project} exists already");
+            return ExitCodes.ReportErrors;
+        }
+
+        var kind = new KindCatalog().Find(parse.GetValue(_kind)!, new DiagnosticBag());
+        if (kind is null)
+        {
+            error.WriteLine($"reportc: unknown kind '{parse.GetValue(_kind)}'");
+            return ExitCodes.Usage;
+        }
+
+        var year = DateTime.Now.Year - 1;
+        var report = Path.Combine(folder, "reports", $"{kind.Id}-{year.ToString(CultureInfo.InvariantCulture)}.yaml");
+        var files = new (string Path, string Text)[]
+        {
+            (project, $"""
+                # reportc project: `reportc build` here builds every report below into out/.
+                inputs: [reports/**/*.yaml]
+                output: out
+                formats: [md, html]
+                # templates: kinds        # a folder of your own report kinds
+                warnaserror: false
+                """ + "\n"),
+            (Path.Combine(folder, "reports", $"{kind.Id}.schema.json"), JsonSchemaWriter.Write(kind)),
+            (report, Skeleton.Write(kind, year, $"{kind.Id}.schema.json")),
+            (Path.Combine(folder, ".gitattributes"), "# git diff shows reportc's metric table for report files (git config diff.reportc.command \"reportc diff\")\nreports/**/*.yaml diff=reportc\n"),
+            (Path.Combine(folder, ".gitignore"), "out/\n"),
+        };
+        foreach (var (path, text) in files.Where(f => !File.Exists(f.Path)))
+        {
+            AtomicFile.Write(path, text);
+            output.WriteLine($"wrote {path}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Next: fill in the TODOs of {report}, then run `reportc build`.");
+        output.WriteLine("For reportc diff in git: git config diff.reportc.command \"reportc diff\"");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Reportc.Cli;
+
+/// <summary>
+/// Expands the inputs of a build: files as given, folders (every .yaml/.yml below them) and globs
+/// (<c>reports/**/*.yaml</c>). Each file keeps the root it was found under, so outputs mirror the tree.
+/// </summary>
+internal static class InputFiles
+{
+    public const string ProjectFileName = "reportc.yaml";
+
+    public sealed record Input(string Path, string? Root);
+
+    /// <summary>The files, in a stable order, and the patterns that matched nothing.</summary>
+    public static (List<Input> Files, List<string> Unmatched) Expand(IEnumerable<string> patterns)
+    {
+        var files = new List<Input>();
+        var unmatched = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in patterns)
+        {
+            var found = Match(pattern).ToList();
+            if (found.Count == 0 && (pattern.Contains('*') || pattern.Contains('?') || Directory.Exists(pattern)))
+            {
+                unmatched.Add(pattern);
+            }
+
+            foreach (var input in found.Where(i => seen.Add(Path.GetFullPath(i.Path))))
+            {
+                files.Add(input);
+            }
+        }
+
+        return (files, unmatched);
+    }
+
+    private static IEnumerable<Input> Match(string pattern)
+    {
+        if (Directory.Exists(pattern))
+        {
+            return Reports(pattern).Select(f => new Input(f, pattern));
+        }
+
+        if (!pattern.Contains('*') && !pattern.Contains('?'))
+        {
+            return [new Input(pattern, null)];
+        }
+
+        // The folder before the first wildcard is the root; the rest is matched against paths under it.
+        var parts = pattern.Replace('\\', '/').Split('/');
+        var fixedParts = parts.TakeWhile(p => !p.Contains('*') && !p.Contains('?')).ToList();
+        var root = fixedParts.Count == 0 ? "." : string.Join("/", fixedParts);
+        if (root.Length == 0)
+        {
+            root = "/";
+        }
+
+        var rest = string.Join("/", parts.Skip(fixedParts.Count));
+        var regex = new Regex("^" + ToRegex(rest) + "$");
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => (File: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .Where(x => regex.IsMatch(x.Relative) && !Hidden(x.Relative))
+            .Select(x => x.File)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new Input(f, root));
+    }
+
+    private static IEnumerable<string> Reports(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                && Path.GetFileName(f) != ProjectFileName
+                && !Hidden(Path.GetRelativePath(folder, f).Replace('\\', '/')))
+            .Order(StringComparer.Ordinal);
+
+    private static bool Hidden(string relative) => relative.Split('/').Any(p => p.StartsWith('.') && p is not "." and not "..");
+
+    private static string ToRegex(string glob)
+    {
+        var regex = new StringBuilder();
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                // "**/" matches any number of folders, including none.
+                var slash = i + 2 < glob.Length && glob[i + 2] == '/';
+                regex.Append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            }
+            else
+            {
+                regex.Append(c switch
+                {
+                    '*' => "[^/]*",
+                    '?' => "[^/]",
+                    _ => Regex.Escape(c.ToString()),
+                });
+            }
+        }
+
+        return regex.ToString();
+    }
+}
