@@ -71,7 +71,7 @@ internal sealed partial class ReportBinder
         var approximate = false;
         if (node is YamlMappingNode map)
         {
-            CheckKeys(map, MetricKeys, _diagnostics.Text.Format("MetricNamed", id));
+            CheckKeys(map, MetricKeys, () => _diagnostics.Text.Format("MetricNamed", id));
             valueNode = map.Get("value") ?? map;
             valueText = map.Get("value") is { } v && !IsPending(v) ? Scalar(v, $"metrics.{id}.value") : null;
             unit = map.Get("unit") is { } u ? Scalar(u, $"metrics.{id}.unit")?.Trim() : null;

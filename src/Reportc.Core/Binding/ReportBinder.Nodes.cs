@@ -16,24 +16,25 @@ internal sealed partial class ReportBinder
 
     private string T(string key) => _diagnostics.Text.Get(key);
 
-    private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string where)
+    // Names and hints are looked up in the resources only when there is something to report.
+    private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, Func<string> where)
     {
         foreach (var key in map.Children.Keys)
         {
             var name = key.KeyText();
             if (!allowed.Contains(name))
             {
-                Report(Descriptors.UnknownKey, key, name, where, Suggestions.DidYouMean(name, allowed, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", allowed)));
+                Report(Descriptors.UnknownKey, key, name, where(), Suggestions.DidYouMean(name, allowed, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", allowed)));
             }
         }
     }
 
-    private YamlNode? Required(YamlMappingNode map, string key, string what)
+    private YamlNode? Required(YamlMappingNode map, string key, string hintKey)
     {
         var node = map.Get(key);
         if (node is null)
         {
-            Report(Descriptors.MissingKey, map, key, what);
+            Report(Descriptors.MissingKey, map, key, T(hintKey));
         }
 
         return node;

@@ -20,7 +20,7 @@ internal sealed partial class ReportBinder
     private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
-        var node = Required(root, "sections", T("SectionsHint"));
+        var node = Required(root, "sections", "SectionsHint");
         if (node is YamlMappingNode map)
         {
             foreach (var (key, value) in map.Children)
@@ -70,12 +70,12 @@ internal sealed partial class ReportBinder
     {
         if (node is YamlMappingNode map)
         {
-            CheckKeys(map, SectionKeys, _diagnostics.Text.Format("SectionNamed", rule.Id));
+            CheckKeys(map, SectionKeys, () => _diagnostics.Text.Format("SectionNamed", rule.Id));
             var heading = map.Get("heading") is { } h ? ReadText(h, $"sections.{rule.Id}.heading") : null;
             return new SectionContent(rule, heading, BindBody(map, $"sections.{rule.Id}", 1), span);
         }
 
-        return new SectionContent(rule, null, new Body(ReadText(node, _diagnostics.Text.Format("SectionNamed", rule.Id)), [], []), span);
+        return new SectionContent(rule, null, new Body(ReadText(node, $"sections.{rule.Id}"), [], []), span);
     }
 
     private Body BindBody(YamlMappingNode map, string where, int level)
@@ -105,7 +105,7 @@ internal sealed partial class ReportBinder
             var span = YamlLoader.SpanOf(_source.Path, item);
             if (item is YamlMappingNode map)
             {
-                CheckKeys(map, PointKeys, where);
+                CheckKeys(map, PointKeys, () => where);
                 var title = map.Get("title") is { } t ? ReadText(t, $"{where}.title") : null;
                 var text = map.Get("text") is { } x ? ReadText(x, $"{where}.text") : null;
                 if (title is null && text is null)
@@ -147,8 +147,8 @@ internal sealed partial class ReportBinder
                 continue;
             }
 
-            CheckKeys(map, SubsectionKeys, where);
-            var title = Required(map, "title", T("SubsectionTitle")) is { } t ? ReadText(t, $"{where}.title") : null;
+            CheckKeys(map, SubsectionKeys, () => where);
+            var title = Required(map, "title", "SubsectionTitle") is { } t ? ReadText(t, $"{where}.title") : null;
             var runIn = map.Get("runin") is not YamlScalarNode { Value: "false" or "no" };
             var body = BindBody(map, where, level);
             if (title is not null)

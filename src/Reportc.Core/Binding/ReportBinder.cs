@@ -35,7 +35,7 @@ internal sealed partial class ReportBinder
             return null;
         }
 
-        CheckKeys(root, TopKeys, T("TheReport"));
+        CheckKeys(root, TopKeys, () => T("TheReport"));
         var kind = BindKind(root, kinds);
         var year = BindYear(root);
         var document = BindDocument(root, kind, year);
@@ -60,7 +60,7 @@ internal sealed partial class ReportBinder
 
     private ReportKind? BindKind(YamlMappingNode root, KindCatalog kinds)
     {
-        if (Required(root, "kind", T("KindHint")) is not { } node || Scalar(node, "kind") is not { } id)
+        if (Required(root, "kind", "KindHint") is not { } node || Scalar(node, "kind") is not { } id)
         {
             return null;
         }
@@ -84,7 +84,7 @@ internal sealed partial class ReportBinder
 
     private int BindYear(YamlMappingNode root)
     {
-        if (Required(root, "year", T("YearHint")) is not { } node || Scalar(node, "year") is not { } text)
+        if (Required(root, "year", "YearHint") is not { } node || Scalar(node, "year") is not { } text)
         {
             return 0;
         }
@@ -100,7 +100,7 @@ internal sealed partial class ReportBinder
 
     private DocumentInfo? BindDocument(YamlMappingNode root, ReportKind? kind, int year)
     {
-        if (Required(root, "document", T("DocumentHint")) is not { } node)
+        if (Required(root, "document", "DocumentHint") is not { } node)
         {
             return null;
         }
@@ -111,9 +111,9 @@ internal sealed partial class ReportBinder
             return null;
         }
 
-        CheckKeys(map, DocumentKeys, "document");
-        var issuers = Required(map, "issuers", T("IssuersHint")) is { } i ? StringList(i, "document.issuers") : [];
-        var date = Required(map, "date", T("DateHint")) is { } d ? BindDate(d, "document.date") : null;
+        CheckKeys(map, DocumentKeys, () => "document");
+        var issuers = Required(map, "issuers", "IssuersHint") is { } i ? StringList(i, "document.issuers") : [];
+        var date = Required(map, "date", "DateHint") is { } d ? BindDate(d, "document.date") : null;
         var titleSource = map.Get("title") is { } t ? ReadText(t, "document.title") : null;
         var titleText = titleSource is not null
             ? titleSource.Text.Replace("{{year}}", $"{year}", StringComparison.Ordinal).Replace("{{next_year}}", $"{year + 1}", StringComparison.Ordinal)

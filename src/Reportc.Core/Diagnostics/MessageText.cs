@@ -23,6 +23,12 @@ public sealed class MessageText
     public static MessageText For(string? language)
     {
         var name = string.IsNullOrEmpty(language) ? CultureInfo.CurrentUICulture.Name : language;
+        if (name.Length == 0)
+        {
+            // No culture data (the native binary runs without ICU): the POSIX locale variables decide.
+            name = new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
+        }
+
         return name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
     }
 

@@ -51,7 +51,6 @@ public static class AtomicFile
         {
             using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
         }
         catch
         {
