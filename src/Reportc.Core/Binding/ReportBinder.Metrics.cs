@@ -169,6 +169,9 @@ internal sealed partial class ReportBinder
         return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node));
     }
 
+    /// <summary>Whether <paramref name="id"/> can name a metric: an ASCII letter, then letters, digits or '_'.</summary>
+    public static bool IsMetricId(string id) => MetricId().IsMatch(id);
+
     private static bool IsPending(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "TODO" };
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Reportc.Binding;
 using Reportc.Diagnostics;
 using Reportc.Model;
@@ -11,7 +10,7 @@ namespace Reportc.Rendering;
 /// Replaces <c>{{id}}</c> in narrative with the metric's value and unit, <c>{{id.prev}}</c> with last
 /// year's, <c>{{id.change}}</c> with the change in words; reports references to nothing.
 /// </summary>
-public sealed partial class MetricReferences
+public sealed class MetricReferences
 {
     private readonly Dictionary<string, MetricValue> _metrics;
     private readonly Dictionary<string, string> _builtins;
@@ -56,7 +55,7 @@ public sealed partial class MetricReferences
             if (close < 0 || (lineEnd >= 0 && lineEnd < close))
             {
                 var end = lineEnd < 0 ? text.Length : lineEnd;
-                diagnostics.Report(Descriptors.BadReference, narrative.SpanOf(open, 2), YamlNodesShorten(text[open..end]));
+                diagnostics.Report(Descriptors.BadReference, narrative.SpanOf(open, 2), Loading.YamlNodes.Shorten(text[open..end]));
                 result.Append(text, open, 2);
                 at = open + 2;
                 continue;
@@ -91,7 +90,7 @@ public sealed partial class MetricReferences
                     diagnostics.Report(Descriptors.UnitTwice, narrative.SpanOf(after, metric.Unit.Length), metric.Unit, name, metric.Text + metric.Unit);
                 }
             }
-            else if (!Identifier().IsMatch(name) || (member is not null && _metrics.ContainsKey(name)))
+            else if (!ReportBinder.IsMetricId(name) || (member is not null && _metrics.ContainsKey(name)))
             {
                 diagnostics.Report(Descriptors.BadReference, span, text[open..(close + 2)]);
                 result.Append(text, open, close + 2 - open);
@@ -149,8 +148,4 @@ public sealed partial class MetricReferences
         return ChangePhrase.For(metric, before);
     }
 
-    private static string YamlNodesShorten(string text) => text.Length <= 24 ? text : string.Concat(text.AsSpan(0, 24), "…");
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
 }
