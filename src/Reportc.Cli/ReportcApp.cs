@@ -22,6 +22,7 @@ internal static class ReportcApp
             new DiffCommandDefinition(),
             new NewCommandDefinition(),
             new InitCommandDefinition(),
+            new KindsCommandDefinition(),
         };
 
         var parse = root.Parse(args);

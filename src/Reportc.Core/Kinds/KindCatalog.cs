@@ -10,6 +10,7 @@ public sealed class KindCatalog
     private readonly Assembly _assembly = typeof(KindCatalog).Assembly;
     private readonly Dictionary<string, ReportKind?> _loaded = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
 
     public KindCatalog(string? userFolder = null) => _userFolder = userFolder;
 
@@ -50,11 +51,31 @@ public sealed class KindCatalog
                 return known;
             }
 
-            var files = Locate(id);
-            var kind = files is null ? null : KindLoader.Load(id, files, diagnostics);
-            _loaded[id] = kind;
-            return kind;
+            // A kind that extends itself, directly or not, is not found again while it loads.
+            if (!_loading.Add(id))
+            {
+                return null;
+            }
+
+            try
+            {
+                var files = Locate(id);
+                var kind = files is null ? null : KindLoader.Load(id, files, diagnostics, parent => parent == id ? LocateBuiltIn(parent, diagnostics) : Find(parent, diagnostics));
+                _loaded[id] = kind;
+                return kind;
+            }
+            finally
+            {
+                _loading.Remove(id);
+            }
         }
+    }
+
+    // A user's kind may extend the built-in kind of the same id (a county's own version of it).
+    private ReportKind? LocateBuiltIn(string id, DiagnosticBag diagnostics)
+    {
+        var embedded = new EmbeddedKindFiles(_assembly, id);
+        return embedded.Exists(KindLoader.SchemaFile) ? KindLoader.Load(id, embedded, diagnostics, _ => null) : null;
     }
 
     private KindFiles? Locate(string id)

@@ -23,6 +23,20 @@ public abstract class KindFiles
         name.Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && name != "." && name != "..";
 }
 
+/// <summary>A kind that extends another: its own files first, then its parent's.</summary>
+public sealed class LayeredKindFiles(KindFiles own, KindFiles parent) : KindFiles
+{
+    public override string Origin => own.Origin;
+
+    public override bool Exists(string name) => own.Exists(name) || parent.Exists(name);
+
+    public override string Read(string name) => own.Exists(name) ? own.Read(name) : parent.Read(name);
+
+    public override string DisplayPath(string name) => own.Exists(name) ? own.DisplayPath(name) : parent.DisplayPath(name);
+
+    public override IEnumerable<string> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
+}
+
 /// <summary>A kind in a folder on disk (<c>--templates DIR</c>).</summary>
 public sealed class DirectoryKindFiles(string folder) : KindFiles
 {

@@ -5,12 +5,21 @@ using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Kinds;
 
-/// <summary>Reads a kind folder's <c>kind.yaml</c> into a <see cref="ReportKind"/>.</summary>
+/// <summary>
+/// Reads a kind folder's <c>kind.yaml</c> into a <see cref="ReportKind"/>. A kind may <c>extends:</c> another
+/// and then add, drop, rename or reorder its sections, add metrics, and replace any of its files.
+/// </summary>
 internal static class KindLoader
 {
     public const string SchemaFile = "kind.yaml";
 
-    public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics)
+    private static readonly string[] Keys =
+    [
+        "id", "name", "name_en", "deadline", "title", "sections", "metrics", "templates", "stylesheet",
+        "extends", "add_sections", "drop_sections", "rename_sections", "order",
+    ];
+
+    public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics, Func<string, ReportKind?> findBase)
     {
         var path = files.DisplayPath(SchemaFile);
         var source = SourceText.FromString(path, files.Read(SchemaFile).Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -27,50 +36,49 @@ internal static class KindLoader
         }
 
         var ok = true;
-        string Text(YamlMappingNode map, string key, bool required)
+        void Fail(YamlNode at, string why)
         {
-            if (map.Get(key) is YamlScalarNode { Value: { Length: > 0 } value })
-            {
-                return value;
-            }
-
-            if (required)
-            {
-                Broken(id, YamlLoader.SpanOf(path, map), $"'{key}' is missing", diagnostics);
-                ok = false;
-            }
-
-            return "";
+            Broken(id, YamlLoader.SpanOf(path, at), why, diagnostics);
+            ok = false;
         }
 
-        var sections = new List<SectionRule>();
-        if (root.Get("sections") is YamlSequenceNode list)
+        string? Text(YamlMappingNode map, string key) => map.Get(key) is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+
+        foreach (var key in root.Children.Keys.Where(k => !Keys.Contains(k.KeyText())))
         {
-            foreach (var item in list.OfType<YamlMappingNode>())
+            Fail(key, $"unknown key '{key.KeyText()}'{Binding.Suggestions.DidYouMean(key.KeyText(), Keys, MessageText.English)}");
+        }
+
+        ReportKind? parent = null;
+        if (Text(root, "extends") is { } baseId)
+        {
+            parent = findBase(baseId);
+            if (parent is null)
             {
-                sections.Add(new SectionRule(
-                    Text(item, "id", true),
-                    Text(item, "heading", true),
-                    Text(item, "required", false) == "true",
-                    Text(item, "about", false)));
+                Fail(root.Get("extends")!, $"it extends '{baseId}', which is not a kind that can be found");
+                return null;
             }
         }
 
-        var metrics = new Dictionary<string, MetricDefinition>(StringComparer.Ordinal);
+        var sections = parent is null ? ReadSections(root, Text, Fail) : Derive(parent.Sections, root, Text, Fail);
+        var metrics = new Dictionary<string, MetricDefinition>(parent?.Metrics ?? new Dictionary<string, MetricDefinition>(), StringComparer.Ordinal);
         if (root.Get("metrics") is YamlMappingNode catalogue)
         {
             foreach (var (key, value) in catalogue.Children)
             {
-                if (value is YamlMappingNode m)
+                if (value is YamlMappingNode m && Text(m, "label") is { } label)
                 {
                     var metricId = key.KeyText();
-                    var unit = Text(m, "unit", false);
-                    metrics[metricId] = new MetricDefinition(metricId, Text(m, "label", true), unit.Length == 0 ? null : unit, Text(m, "required", false) == "true");
+                    metrics[metricId] = new MetricDefinition(metricId, label, Text(m, "unit"), Text(m, "required") == "true");
+                }
+                else
+                {
+                    Fail(value, $"metric '{key.KeyText()}' needs {{ label: …, unit: … }}");
                 }
             }
         }
 
-        var templates = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var templates = new SortedDictionary<string, string>(parent?.Templates.ToDictionary() ?? [], StringComparer.Ordinal);
         if (root.Get("templates") is YamlMappingNode t)
         {
             foreach (var (key, value) in t.Children)
@@ -79,31 +87,159 @@ internal static class KindLoader
             }
         }
 
+        var name = Text(root, "name") ?? parent?.Name;
+        if (name is null)
+        {
+            Fail(root, "'name' is missing");
+        }
+
         var kind = new ReportKind
         {
-            Id = Text(root, "id", true),
-            Name = Text(root, "name", true),
-            NameEn = Text(root, "name_en", false),
-            DefaultTitle = Text(root, "title", false) is { Length: > 0 } title ? title : null,
-            Deadline = ParseDeadline(Text(root, "deadline", false)),
+            Id = Text(root, "id") ?? "",
+            Name = name ?? "",
+            NameEn = Text(root, "name_en") ?? parent?.NameEn,
+            DefaultTitle = Text(root, "title") ?? parent?.DefaultTitle,
+            Deadline = ParseDeadline(Text(root, "deadline")) ?? parent?.Deadline,
             Sections = sections,
             Metrics = metrics,
             Templates = templates,
-            Stylesheet = Text(root, "stylesheet", false) is { Length: > 0 } css ? css : null,
-            Files = files,
+            Stylesheet = Text(root, "stylesheet") ?? parent?.Stylesheet,
+            Files = parent is null ? files : new LayeredKindFiles(files, parent.Files),
+            Extends = parent?.Id,
         };
 
         if (kind.Id != id)
         {
-            Broken(id, YamlLoader.SpanOf(path, root), $"its id is '{kind.Id}' but its folder is '{id}'", diagnostics);
-            ok = false;
+            Fail(root, $"its id is '{kind.Id}' but its folder is '{id}'");
+        }
+
+        if (sections.Count == 0)
+        {
+            Fail(root, "it has no sections");
         }
 
         return ok ? kind : null;
     }
 
-    private static (int, int)? ParseDeadline(string text) =>
-        DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+    private static List<SectionRule> ReadSections(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    {
+        var sections = new List<SectionRule>();
+        if (root.Get("sections") is YamlSequenceNode list)
+        {
+            foreach (var item in list)
+            {
+                if (ReadSection(item, text, fail) is { } rule)
+                {
+                    sections.Add(rule);
+                }
+            }
+        }
+
+        return sections;
+    }
+
+    private static SectionRule? ReadSection(YamlNode item, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    {
+        if (item is not YamlMappingNode map || text(map, "id") is not { } id || text(map, "heading") is not { } heading)
+        {
+            fail(item, "a section needs an id and a heading");
+            return null;
+        }
+
+        return new SectionRule(id, heading, text(map, "required") == "true", text(map, "about") ?? "");
+    }
+
+    // extends: the parent's sections, then drop, rename, add (after/before a section) and reorder.
+    private static List<SectionRule> Derive(IReadOnlyList<SectionRule> inherited, YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    {
+        var sections = inherited.ToList();
+        if (root.Get("sections") is { } own)
+        {
+            fail(own, "a kind that extends another changes its sections with add_sections, drop_sections, rename_sections and order");
+        }
+
+        SectionRule? Find(YamlNode at, string id)
+        {
+            var rule = sections.FirstOrDefault(s => s.Id == id);
+            if (rule is null)
+            {
+                fail(at, $"there is no section '{id}' to change{Binding.Suggestions.DidYouMean(id, sections.Select(s => s.Id), MessageText.English)}");
+            }
+
+            return rule;
+        }
+
+        if (root.Get("drop_sections") is YamlSequenceNode drop)
+        {
+            foreach (var item in drop.OfType<YamlScalarNode>())
+            {
+                if (Find(item, item.Value ?? "") is { } rule)
+                {
+                    sections.Remove(rule);
+                }
+            }
+        }
+
+        if (root.Get("rename_sections") is YamlMappingNode rename)
+        {
+            foreach (var (key, value) in rename.Children)
+            {
+                if (Find(key, key.KeyText()) is { } rule && value is YamlScalarNode { Value: { Length: > 0 } heading })
+                {
+                    sections[sections.IndexOf(rule)] = rule with { Heading = heading };
+                }
+            }
+        }
+
+        if (root.Get("add_sections") is YamlSequenceNode add)
+        {
+            foreach (var item in add)
+            {
+                if (ReadSection(item, text, fail) is not { } rule)
+                {
+                    continue;
+                }
+
+                if (sections.Any(s => s.Id == rule.Id))
+                {
+                    fail(item, $"section '{rule.Id}' exists already");
+                    continue;
+                }
+
+                var map = (YamlMappingNode)item;
+                var index = sections.Count;
+                if (text(map, "after") is { } after && Find(map, after) is { } a)
+                {
+                    index = sections.IndexOf(a) + 1;
+                }
+                else if (text(map, "before") is { } before && Find(map, before) is { } b)
+                {
+                    index = sections.IndexOf(b);
+                }
+
+                sections.Insert(index, rule);
+            }
+        }
+
+        if (root.Get("order") is YamlSequenceNode order)
+        {
+            var ids = order.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList();
+            var missing = sections.Where(s => !ids.Contains(s.Id)).Select(s => s.Id).ToList();
+            if (missing.Count > 0 || ids.Count != sections.Count)
+            {
+                fail(order, $"'order' must name every section once: {string.Join(", ", sections.Select(s => s.Id))}");
+            }
+            else
+            {
+                sections = [.. ids.Select(id => sections.First(s => s.Id == id))];
+            }
+        }
+
+        return sections;
+    }
+
+    private static (int, int)? ParseDeadline(string? text) =>
+        text is not null && DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? (d.Month, d.Day)
             : null;
 

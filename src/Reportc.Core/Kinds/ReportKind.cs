@@ -26,5 +26,8 @@ public sealed class ReportKind
 
     public required KindFiles Files { get; init; }
 
+    /// <summary>The kind this one extends, if any.</summary>
+    public string? Extends { get; init; }
+
     public SectionRule? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }
