@@ -61,6 +61,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 summary = new DocumentSummary(string.Concat(report.Document.TitleLines), string.Join("、", report.Document.Issuers), report.Document.Date);
                 DocumentChecks.Run(report, diagnostics);
                 TextChecks.Run(report, diagnostics);
+                TableChecks.Run(report, diagnostics);
                 var kind = report.Kind;
                 var stylesheet = kind.Stylesheet is { } css && kind.Files.Exists(css) ? kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
                 var fonts = FontFolder.FaceRules(kind.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "fonts"))));

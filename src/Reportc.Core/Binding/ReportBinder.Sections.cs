@@ -17,7 +17,7 @@ internal sealed partial class ReportBinder
     // GB/T 9704 has four heading levels: 一、 for sections, then （一）, 1. and （1） for subsections.
     private const int MaxLevel = 4;
 
-    private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year)
+    private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year, IReadOnlyDictionary<string, TableData> tables)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
         var node = Required(root, "sections", "SectionsHint");
@@ -49,6 +49,12 @@ internal sealed partial class ReportBinder
         {
             // 'sections' missing or of the wrong kind is reported once, not once for every section.
             return [];
+        }
+
+        // A section whose table the report gives stands with the table alone (its text is optional).
+        foreach (var rule in kind.Sections.Where(r => !found.ContainsKey(r.Id) && tables.Values.Any(t => t.Definition.Section == r.Id)))
+        {
+            found[rule.Id] = new SectionContent(rule, null, Body.Empty, tables.Values.First(t => t.Definition.Section == rule.Id).Span);
         }
 
         foreach (var rule in kind.Sections)
@@ -83,7 +89,7 @@ internal sealed partial class ReportBinder
         var text = map.Get("text") is { } t ? ReadText(t, $"{where}.text") : null;
         var points = map.Get("points") is { } p ? BindPoints(p, $"{where}.points") : [];
         var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections", level + 1) : [];
-        if (map.Get("text") is null && map.Get("points") is null && map.Get("subsections") is null)
+        if (map.Get("text") is null && map.Get("points") is null && map.Get("subsections") is null && map.Get("heading") is null)
         {
             Report(Descriptors.EmptyText, map, where);
         }

@@ -10,7 +10,7 @@ namespace Reportc.Binding;
 /// <summary>Binds the YAML nodes of a report file to a <see cref="Report"/>, reporting every problem it meets.</summary>
 internal sealed partial class ReportBinder
 {
-    private static readonly string[] TopKeys = ["kind", "year", "previous", "document", "preamble", "metrics", "sections"];
+    private static readonly string[] TopKeys = ["kind", "year", "previous", "document", "preamble", "metrics", "tables", "sections"];
     private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date", "masthead", "seal"];
 
     private readonly SourceText _source;
@@ -46,7 +46,8 @@ internal sealed partial class ReportBinder
         }
 
         var metrics = BindMetrics(root, kind);
-        var sections = BindSections(root, kind, year);
+        var tables = BindTables(root, kind);
+        var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
         return _failed || document is null
             ? null
@@ -55,6 +56,7 @@ internal sealed partial class ReportBinder
                 Previous = previous,
                 PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
                 PendingMetrics = _pending,
+                Tables = tables,
             };
     }
 

@@ -71,6 +71,13 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CannotWrite = E(601);
     public static readonly DiagnosticDescriptor SameOutput = E(602);
 
+    // RC10xx: tables.
+    public static readonly DiagnosticDescriptor TableRowCells = E(1001);
+    public static readonly DiagnosticDescriptor TableRowMissing = E(1002);
+    public static readonly DiagnosticDescriptor TableRuleBroken = E(1003);
+    public static readonly DiagnosticDescriptor TableValueImplausible = W(1004);
+    public static readonly DiagnosticDescriptor TableCellNotNumber = E(1005);
+
     // RC09xx: the previous year's report.
     public static readonly DiagnosticDescriptor PreviousNotFound = E(901);
     public static readonly DiagnosticDescriptor PreviousBroken = E(902);

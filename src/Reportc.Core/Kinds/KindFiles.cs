@@ -51,22 +51,39 @@ public sealed class DirectoryKindFiles(string folder) : KindFiles
     public override IEnumerable<string> FontFiles() => Rendering.FontFolder.Files(Path.Combine(folder, "fonts"));
 }
 
-/// <summary>A built-in kind, embedded in the tool as resources named <c>kinds/&lt;kind&gt;/&lt;file&gt;</c>.</summary>
+/// <summary>
+/// A built-in kind, embedded in the tool as resources named <c>kinds/&lt;kind&gt;/&lt;file&gt;</c>. A file the
+/// kind does not have comes from <c>kinds/_common/</c>: the built-in kinds share their templates and stylesheet.
+/// </summary>
 public sealed class EmbeddedKindFiles(Assembly assembly, string kindId) : KindFiles
 {
+    public const string Common = "_common";
+
     public override string Origin => "built-in";
 
-    public override bool Exists(string name) => IsPlainName(name) && assembly.GetManifestResourceInfo(ResourceName(name)) is not null;
+    public override bool Exists(string name) => IsPlainName(name) && Resolve(name) is not null;
 
     public override string Read(string name)
     {
-        using var stream = assembly.GetManifestResourceStream(ResourceName(name))
+        using var stream = assembly.GetManifestResourceStream(Resolve(name) ?? "")
             ?? throw new FileNotFoundException($"built-in kind file {name} is missing");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
-    public override string DisplayPath(string name) => $"templates/{kindId}/{name}";
+    public override string DisplayPath(string name) => $"templates/{(Resolve(name)?.StartsWith($"kinds/{Common}/", StringComparison.Ordinal) == true ? Common : kindId)}/{name}";
 
-    private string ResourceName(string name) => $"kinds/{kindId}/{name}";
+    private string? Resolve(string name)
+    {
+        foreach (var folder in new[] { kindId, Common })
+        {
+            var resource = $"kinds/{folder}/{name}";
+            if (assembly.GetManifestResourceInfo(resource) is not null)
+            {
+                return resource;
+            }
+        }
+
+        return null;
+    }
 }

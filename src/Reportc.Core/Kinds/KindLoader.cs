@@ -16,7 +16,7 @@ internal static class KindLoader
     private static readonly string[] Keys =
     [
         "id", "name", "name_en", "deadline", "title", "sections", "metrics", "templates", "stylesheet",
-        "extends", "add_sections", "drop_sections", "rename_sections", "order",
+        "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables",
     ];
 
     public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics, Func<string, ReportKind?> findBase)
@@ -106,6 +106,7 @@ internal static class KindLoader
             Stylesheet = Text(root, "stylesheet") ?? parent?.Stylesheet,
             Files = parent is null ? files : new LayeredKindFiles(files, parent.Files),
             Extends = parent?.Id,
+            Tables = ReadTables(root, Text, Fail, sections) ?? parent?.Tables ?? [],
         };
 
         if (kind.Id != id)
@@ -236,6 +237,47 @@ internal static class KindLoader
         }
 
         return sections;
+    }
+
+    private static List<TableDefinition>? ReadTables(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail, List<SectionRule> sections)
+    {
+        if (root.Get("tables") is not YamlSequenceNode list)
+        {
+            return null;
+        }
+
+        static List<string> Ids(YamlNode? node) =>
+            node is YamlSequenceNode s ? [.. s.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "")] : node is YamlScalarNode { Value: { } one } ? [one] : [];
+
+        var tables = new List<TableDefinition>();
+        foreach (var item in list.OfType<YamlMappingNode>())
+        {
+            var id = text(item, "id") ?? "";
+            var section = text(item, "section") ?? "";
+            if (sections.All(s => s.Id != section))
+            {
+                fail(item, $"table '{id}' is in section '{section}', which the kind does not have");
+            }
+
+            var columns = (item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>()
+                .Select(c => new TableColumn(text(c, "id") ?? "", text(c, "label") ?? "", text(c, "group"), decimal.TryParse(text(c, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : null)).ToList() ?? [];
+            var rows = (item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>()
+                .Select(r => new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null)).ToList() ?? [];
+            var rules = (item.Get("rules") as YamlSequenceNode)?.OfType<YamlMappingNode>()
+                .Select(r => new TableRule(text(r, "id") ?? "", text(r, "text") ?? "", text(r, "each") == "row", text(r, "total"), Ids(r.Get("sum")), Ids(r.Get("left")), Ids(r.Get("right")))).ToList() ?? [];
+            foreach (var rule in rules)
+            {
+                var known = rule.PerRow ? columns.Select(c => c.Id) : rows.Where(r => !r.IsGroup).Select(r => r.Id!);
+                foreach (var name in rule.Participants.Where(p => !known.Contains(p)))
+                {
+                    fail(item, $"rule '{rule.Id}' of table '{id}' names '{name}', which is not one of its {(rule.PerRow ? "columns" : "rows")}");
+                }
+            }
+
+            tables.Add(new TableDefinition(id, section, text(item, "caption") ?? "", text(item, "corner"), text(item, "header"), columns, rows, rules));
+        }
+
+        return tables;
     }
 
     private static (int, int)? ParseDeadline(string? text) =>

@@ -26,6 +26,12 @@ public sealed class ReportKind
 
     public required KindFiles Files { get; init; }
 
+    /// <summary>The tables the kind mandates, each in one of its sections.</summary>
+    public IReadOnlyList<TableDefinition> Tables { get; init; } = [];
+
+    /// <summary>A fee that looks like yuan in a table counted in 万元 gets a warning above this.</summary>
+    public decimal? FeeWarningAbove { get; init; }
+
     /// <summary>The kind this one extends, if any.</summary>
     public string? Extends { get; init; }
 

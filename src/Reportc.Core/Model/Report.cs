@@ -57,6 +57,9 @@ public sealed record Report(
 
     public SourceSpan PreviousSpan { get; init; }
 
+    /// <summary>The kind's tables the report gives, by table id.</summary>
+    public IReadOnlyDictionary<string, TableData> Tables { get; init; } = new Dictionary<string, TableData>();
+
     /// <summary>Metrics whose value is still to be filled in (<c>~</c>, as <c>reportc new</c> leaves them).</summary>
     public IReadOnlyList<(string Id, SourceSpan Span)> PendingMetrics { get; init; } = [];
 }

@@ -20,7 +20,9 @@ internal static class ReportModel
         {
             number++;
             var title = section.Heading is { } heading ? CjkText.JoinLines(Resolve(heading)).Trim() : section.Rule.HeadingFor(report.Year);
-            var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body);
+            var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body)
+                .Concat(report.Tables.Values.Where(t => t.Definition.Section == section.Rule.Id).Select(TableRenderer.Render))
+                .ToList();
             sections.Add(new ScriptObject
             {
                 ["id"] = section.Rule.Id,

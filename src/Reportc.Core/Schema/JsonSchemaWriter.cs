@@ -39,6 +39,7 @@ public static class JsonSchemaWriter
             Document(json);
             Property(json, "preamble", "开头段落", "the paragraph(s) before section 一 (Markdown)", w => w.WriteString("type", "string"));
             Metrics(json, kind);
+            Tables(json, kind);
             Sections(json, kind);
             json.WriteEndObject();
             Definitions(json);
@@ -110,6 +111,48 @@ public static class JsonSchemaWriter
             Strings(w, "required", required);
         }
     });
+
+    private static void Tables(Utf8JsonWriter json, ReportKind kind)
+    {
+        if (kind.Tables.Count == 0)
+        {
+            return;
+        }
+
+        Property(json, "tables", "表格", "one row a line, the numbers in the table's column order; totals may be left out", w =>
+        {
+            w.WriteString("type", "object");
+            w.WriteBoolean("additionalProperties", false);
+            w.WriteStartObject("properties");
+            foreach (var table in kind.Tables)
+            {
+                Property(w, table.Id, table.Caption, $"section {table.Section}", t =>
+                {
+                    t.WriteString("type", "object");
+                    t.WriteBoolean("additionalProperties", false);
+                    t.WriteStartObject("properties");
+                    foreach (var row in table.Rows.Where(r => !r.IsGroup))
+                    {
+                        var columns = table.ColumnsOf(row);
+                        var typed = columns.Count(c => !table.IsComputedColumn(c.Id));
+                        Property(t, row.Id!, row.Label, string.Join("、", columns.Select(c => c.Label)), r =>
+                        {
+                            r.WriteString("type", "array");
+                            r.WriteNumber("minItems", typed);
+                            r.WriteNumber("maxItems", columns.Count);
+                            r.WriteStartObject("items");
+                            r.WriteString("type", "number");
+                            r.WriteEndObject();
+                        });
+                    }
+
+                    t.WriteEndObject();
+                });
+            }
+
+            w.WriteEndObject();
+        });
+    }
 
     private static void Sections(Utf8JsonWriter json, ReportKind kind) => Property(json, "sections", "章节", "keyed by the kind's section ids; numbering comes from the order", w =>
     {

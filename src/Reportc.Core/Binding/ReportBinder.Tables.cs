@@ -1,0 +1,108 @@
+using System.Globalization;
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+using Reportc.Loading;
+using Reportc.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Binding;
+
+/// <summary>
+/// Tables: <c>tables: { requests: { received: [3, 1, 0, 0, 0, 0, 4], … } }</c>, one row a line, the numbers
+/// in the kind's column order. Totals may be left out: the table's rules compute them.
+/// </summary>
+internal sealed partial class ReportBinder
+{
+    private Dictionary<string, TableData> BindTables(YamlMappingNode root, ReportKind kind)
+    {
+        var tables = new Dictionary<string, TableData>(StringComparer.Ordinal);
+        if (root.Get("tables") is not { } node)
+        {
+            return tables;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Report(Descriptors.WrongNodeType, node, "tables", T("NodeMapping"), node.Describe(_diagnostics.Text));
+            return tables;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            var id = key.KeyText();
+            var definition = kind.Tables.FirstOrDefault(t => t.Id == id);
+            if (definition is null)
+            {
+                Report(Descriptors.UnknownKey, key, id, "tables", Suggestions.DidYouMean(id, kind.Tables.Select(t => t.Id), _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", kind.Tables.Select(t => t.Id))));
+                continue;
+            }
+
+            if (value is not YamlMappingNode rows)
+            {
+                Report(Descriptors.WrongNodeType, value, $"tables.{id}", T("NodeMapping"), value.Describe(_diagnostics.Text));
+                continue;
+            }
+
+            var table = new TableData(definition, YamlLoader.SpanOf(_source.Path, key));
+            BindRows(table, rows);
+            tables[id] = table;
+        }
+
+        return tables;
+    }
+
+    private void BindRows(TableData table, YamlMappingNode rows)
+    {
+        var definition = table.Definition;
+        var dataRows = definition.Rows.Where(r => !r.IsGroup).ToList();
+        foreach (var (key, value) in rows.Children)
+        {
+            var rowId = key.KeyText();
+            var row = dataRows.FirstOrDefault(r => r.Id == rowId);
+            if (row is null)
+            {
+                Report(Descriptors.UnknownKey, key, rowId, $"tables.{definition.Id}", Suggestions.DidYouMean(rowId, dataRows.Select(r => r.Id!), _diagnostics.Text));
+                continue;
+            }
+
+            table.RowSpans[rowId] = YamlLoader.SpanOf(_source.Path, key);
+            var cells = value is YamlSequenceNode list ? list.Children : value is YamlScalarNode ? [value] : [];
+            var columns = definition.ColumnsOf(row);
+            var typed = columns.Where(c => !definition.IsComputedColumn(c.Id)).ToList();
+            var target = cells.Count == columns.Count ? columns : cells.Count == typed.Count ? typed : null;
+            if (target is null)
+            {
+                Report(Descriptors.TableRowCells, value, row.Label, cells.Count, columns.Count, string.Join("、", columns.Select(c => c.Label)));
+                continue;
+            }
+
+            for (var i = 0; i < target.Count; i++)
+            {
+                var text = cells[i] is YamlScalarNode { Value: { } v } ? NormalizeNumber(v.Trim()) : "";
+                if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    Report(Descriptors.TableCellNotNumber, cells[i], row.Label, target[i].Label, YamlNodes.Shorten(text));
+                    continue;
+                }
+
+                if (number < 0)
+                {
+                    Report(Descriptors.MetricNegative, cells[i], $"{definition.Id}.{rowId}.{target[i].Id}", text);
+                }
+
+                if (target[i].WarnAbove is { } above && number > above)
+                {
+                    Report(Descriptors.TableValueImplausible, cells[i], row.Label, target[i].Label, text);
+                }
+
+                table.Cells[(rowId, target[i].Id)] = number;
+                table.Given.Add((rowId, target[i].Id));
+            }
+        }
+
+        foreach (var row in dataRows.Where(r => !table.RowSpans.ContainsKey(r.Id!) && !definition.IsComputedRow(r.Id!)))
+        {
+            Report(Descriptors.TableRowMissing, rows, definition.Caption, row.Id, row.Label);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Reportc.Diagnostics;
+using Reportc.Kinds;
+
+namespace Reportc.Model;
+
+/// <summary>A table's numbers as the report gives them, with the totals the rules compute filled in.</summary>
+public sealed class TableData(TableDefinition definition, SourceSpan span)
+{
+    public TableDefinition Definition { get; } = definition;
+
+    /// <summary>Where the table's key is in the YAML.</summary>
+    public SourceSpan Span { get; } = span;
+
+    /// <summary>Cell values by row and column id; a cell absent here is neither given nor computable.</summary>
+    public Dictionary<(string Row, string Column), decimal> Cells { get; } = [];
+
+    /// <summary>The cells the report gave (the others were computed).</summary>
+    public HashSet<(string Row, string Column)> Given { get; } = [];
+
+    /// <summary>Where each row given in the YAML is.</summary>
+    public Dictionary<string, SourceSpan> RowSpans { get; } = [];
+}

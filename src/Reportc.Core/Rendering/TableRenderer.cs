@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Reportc.Kinds;
+using Reportc.Model;
+
+namespace Reportc.Rendering;
+
+/// <summary>
+/// A kind's table in both outputs: a GitHub pipe table, and an HTML table with the official headers
+/// (column groups, the corner note, block captions) whose header rows repeat on every printed page.
+/// </summary>
+internal static class TableRenderer
+{
+    public static RenderedBlock Render(TableData table) => new("table", 0, Markdown(table), Html(table));
+
+    private static string Value(TableData table, string row, string column) =>
+        table.Cells.TryGetValue((row, column), out var v) ? v.ToString("0.##########", CultureInfo.InvariantCulture) : "";
+
+    private static string Markdown(TableData table)
+    {
+        var d = table.Definition;
+        string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+        var md = new StringBuilder();
+        md.Append("| ").Append(Cell(d.Corner ?? "")).Append(" | ")
+            .Append(string.Join(" | ", d.Columns.Select(c => Cell(string.Join("·", new[] { d.Header, c.Group, c.Label }.OfType<string>()))))).Append(" |\n");
+        md.Append("|---").Append(string.Concat(d.Columns.Select(_ => "|---:"))).Append("|\n");
+        foreach (var row in d.Rows)
+        {
+            var columns = row.IsGroup ? [] : d.ColumnsOf(row).Select(c => c.Id).ToHashSet();
+            md.Append("| ").Append(Cell(row.Label)).Append(" | ")
+                .Append(string.Join(" | ", d.Columns.Select(c => row.IsGroup ? "" : columns.Contains(c.Id) ? Value(table, row.Id!, c.Id) : "—")))
+                .Append(" |\n");
+        }
+
+        return md.ToString().TrimEnd('\n');
+    }
+
+    private static string Html(TableData table)
+    {
+        var d = table.Definition;
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder($"<table class=\"kind-table\" id=\"table-{E(d.Id)}\">\n");
+        if (d.Rows.Any(r => r.Columns is not null))
+        {
+            // Blocks with their own columns (the 主动公开 table): a caption row, then the block's header.
+            html.Append("<tbody>\n");
+            var width = d.Rows.Where(r => !r.IsGroup).Max(r => d.ColumnsOf(r).Count) + 1;
+            for (var i = 0; i < d.Rows.Count; i++)
+            {
+                var row = d.Rows[i];
+                if (row.IsGroup)
+                {
+                    html.Append($"<tr class=\"block\"><th colspan=\"{width}\">{E(row.Label)}</th></tr>\n");
+                    var next = d.Rows.Skip(i + 1).FirstOrDefault(r => !r.IsGroup);
+                    if (next is not null)
+                    {
+                        html.Append("<tr><th>信息内容</th>").Append(string.Concat(d.ColumnsOf(next).Select(c => $"<th>{E(c.Label)}</th>"))).Append(Pad(width - 1 - d.ColumnsOf(next).Count, "th")).Append("</tr>\n");
+                    }
+
+                    continue;
+                }
+
+                var columns = d.ColumnsOf(row);
+                html.Append($"<tr><th scope=\"row\">{E(row.Label)}</th>").Append(string.Concat(columns.Select(c => $"<td>{Value(table, row.Id!, c.Id)}</td>"))).Append(Pad(width - 1 - columns.Count, "td")).Append("</tr>\n");
+            }
+
+            return html.Append("</tbody>\n</table>").ToString();
+        }
+
+        var grouped = d.Columns.Any(c => c.Group is not null);
+        var headerRows = (d.Header is null ? 0 : 1) + (grouped ? 2 : 1);
+        html.Append("<thead>\n<tr>").Append($"<th class=\"corner\" rowspan=\"{headerRows}\">{E(d.Corner ?? "")}</th>");
+        if (d.Header is not null)
+        {
+            html.Append($"<th colspan=\"{d.Columns.Count}\">{E(d.Header)}</th></tr>\n<tr>");
+        }
+
+        if (grouped)
+        {
+            foreach (var run in Runs(d.Columns))
+            {
+                html.Append(run.Group is null
+                    ? $"<th rowspan=\"2\">{E(run.Columns[0].Label)}</th>"
+                    : $"<th colspan=\"{run.Columns.Count}\">{E(run.Group)}</th>");
+            }
+
+            html.Append("</tr>\n<tr>").Append(string.Concat(d.Columns.Where(c => c.Group is not null).Select(c => $"<th>{E(c.Label)}</th>")));
+        }
+        else
+        {
+            html.Append(string.Concat(d.Columns.Select(c => $"<th>{E(c.Label)}</th>")));
+        }
+
+        html.Append("</tr>\n</thead>\n<tbody>\n");
+        foreach (var row in d.Rows)
+        {
+            html.Append(row.IsGroup
+                ? $"<tr class=\"group\"><th scope=\"row\" colspan=\"{d.Columns.Count + 1}\">{E(row.Label)}</th></tr>\n"
+                : $"<tr><th scope=\"row\">{E(row.Label)}</th>{string.Concat(d.Columns.Select(c => $"<td>{Value(table, row.Id!, c.Id)}</td>"))}</tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>").ToString();
+    }
+
+    private static string Pad(int count, string tag) => string.Concat(Enumerable.Repeat($"<{tag}></{tag}>", Math.Max(0, count)));
+
+    private static IEnumerable<(string? Group, List<TableColumn> Columns)> Runs(IReadOnlyList<TableColumn> columns)
+    {
+        var runs = new List<(string?, List<TableColumn>)>();
+        foreach (var column in columns)
+        {
+            if (column.Group is not null && runs.Count > 0 && runs[^1].Item1 == column.Group)
+            {
+                runs[^1].Item2.Add(column);
+            }
+            else
+            {
+                runs.Add((column.Group, [column]));
+            }
+        }
+
+        return runs;
+    }
+}

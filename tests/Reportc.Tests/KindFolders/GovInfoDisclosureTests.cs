@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using Reportc.Kinds;
+using Reportc.Loading;
+using Reportc.Tests.Cli;
+using Reportc.Tests.Schema;
+
+namespace Reportc.Tests.KindFolders;
+
+/// <summary>The 政府信息公开工作年度报告 kind: its mandated tables, their arithmetic, its sample.</summary>
+public sealed partial class GovInfoDisclosureTests
+{
+    private static readonly string SamplePath = Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml");
+    private static readonly ReportCompiler Compiler = new(new KindCatalog());
+
+    private static Compilation Compile(string yaml) => Compiler.CompileText(SourceText.FromString(SamplePath, yaml));
+
+    [Fact]
+    public void The_sample_builds_cleanly_with_the_three_tables_and_their_official_labels()
+    {
+        var result = Compiler.Compile(SamplePath);
+        Assert.Empty(result.Diagnostics);
+        var html = result.Output("html");
+        var md = result.Output("md");
+        foreach (var label in new[]
+        {
+            "第二十条第（一）项", "行政规范性文件", "本年收费金额（单位：万元）", "申请人情况", "法人或其他组织", "社会公益组织",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "3.危及“三安全一稳定”", "（七）总计", "四、结转下年度继续办理", "行政复议", "尚未审结",
+        })
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(label), html);
+            Assert.Contains(label, md);
+        }
+
+        // Every number of every row of the YAML is a cell of the HTML table, in order.
+        foreach (Match row in TableRow().Matches(File.ReadAllText(SamplePath)))
+        {
+            var cells = string.Concat(row.Groups["cells"].Value.Split(',').Select(c => $"<td>{c.Trim()}</td>"));
+            Assert.Contains(cells, html);
+        }
+    }
+
+    [Fact]
+    public void Totals_left_out_are_computed()
+    {
+        var html = Compiler.Compile(SamplePath).Output("html");
+        Assert.Contains("<th scope=\"row\">（一）予以公开</th><td>6</td><td>2</td><td>0</td><td>0</td><td>1</td><td>0</td><td>9</td>", html);
+    }
+
+    [Fact]
+    public void Changing_any_single_cell_reports_exactly_the_rules_it_breaks_at_its_line_and_restoring_it_clears_them()
+    {
+        var lines = File.ReadAllLines(SamplePath);
+        var walked = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = TableRow().Match(lines[i]);
+            if (!match.Success || match.Groups["row"].Value is "regulations" or "normative" or "licensing" or "penalty" or "enforcement" or "charges")
+            {
+                continue;
+            }
+
+            var cells = match.Groups["cells"].Value.Split(',').Select(c => c.Trim()).ToArray();
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var changed = cells.ToArray();
+                changed[c] = (int.Parse(changed[c], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var mutated = lines.ToArray();
+                mutated[i] = lines[i].Replace(match.Groups["cells"].Value, string.Join(", ", changed), StringComparison.Ordinal);
+
+                var diagnostics = Compile(string.Join('\n', mutated)).Diagnostics;
+                Assert.True(diagnostics.Count > 0, $"{match.Groups["row"].Value}[{c}] broke no rule");
+                Assert.All(diagnostics, d => Assert.Equal("RC1003", d.Code));
+
+                // A rule of the row is reported at the changed cell's line; a rule of the column at the
+                // line of the total row that states it.
+                var statedAt = new[] { "results_total", "carried_out", "received" }.Select(r => Array.FindIndex(lines, l => l.TrimStart().StartsWith(r + ":", StringComparison.Ordinal)) + 1);
+                Assert.All(diagnostics, d => Assert.True(d.Span.Line == i + 1 || statedAt.Contains(d.Span.Line), d.ToString()));
+                walked++;
+            }
+        }
+
+        Assert.True(walked > 150, $"{walked} cells walked");
+        Assert.Empty(Compile(string.Join('\n', lines)).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("    charges:        [0]", "    charges:        [251000]", "RC1004")]
+    [InlineData("    secret:         [0, 0, 0, 0, 0, 0]\n", "", "RC1002")]
+    [InlineData("    licensing:      [36]", "    licensing:      [36, 1]", "RC1001")]
+    [InlineData("    licensing:      [36]", "    licensing:      [多]", "RC1005")]
+    [InlineData("    not_held:", "    not_hold:", "RC0204")]
+    public void Table_mistakes_get_their_own_diagnostics(string from, string to, string code)
+    {
+        var yaml = File.ReadAllText(SamplePath).Replace(from, to, StringComparison.Ordinal);
+        Assert.Contains(Compile(yaml).Diagnostics, d => d.Code == code);
+    }
+
+    [Fact]
+    public void The_editor_schema_validates_the_sample()
+    {
+        var (code, output, _) = CliRunner.Run("schema", "gov-info-disclosure");
+        Assert.Equal(0, code);
+        var schema = JsonSchema.FromText(output);
+        using var json = JsonDocument.Parse(YamlToJson.Convert(File.ReadAllText(SamplePath))!.ToJsonString());
+        Assert.True(schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid);
+        Assert.Equal(output, File.ReadAllText(Path.Combine(TestPaths.Root, "docs", "schema", "gov-info-disclosure.schema.json")));
+    }
+
+    [GeneratedRegex(@"^    (?<row>[a-z_]+):\s+\[(?<cells>[0-9, ]+)\]", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+}
