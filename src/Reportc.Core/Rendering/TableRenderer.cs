@@ -68,28 +68,37 @@ internal static class TableRenderer
             return html.Append("</tbody>\n</table>").ToString();
         }
 
-        var grouped = d.Columns.Any(c => c.Group is not null);
-        var headerRows = (d.Header is null ? 0 : 1) + (grouped ? 2 : 1);
-        html.Append("<thead>\n<tr>").Append($"<th class=\"corner\" rowspan=\"{headerRows}\">{E(d.Corner ?? "")}</th>");
-        if (d.Header is not null)
+        // Header rows from each column's path: header · groups (a "·" nests them) · label. A cell spans the
+        // columns that share its path so far, and reaches down to the last row when its path ends early.
+        var paths = d.Columns.Select(c => new[] { d.Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
+        var depth = paths.Max(p => p.Length);
+        html.Append("<thead>\n<tr>").Append($"<th class=\"corner\" rowspan=\"{depth}\">{E(d.Corner ?? "")}</th>");
+        for (var level = 0; level < depth; level++)
         {
-            html.Append($"<th colspan=\"{d.Columns.Count}\">{E(d.Header)}</th></tr>\n<tr>");
-        }
-
-        if (grouped)
-        {
-            foreach (var run in Runs(d.Columns))
+            if (level > 0)
             {
-                html.Append(run.Group is null
-                    ? $"<th rowspan=\"2\">{E(run.Columns[0].Label)}</th>"
-                    : $"<th colspan=\"{run.Columns.Count}\">{E(run.Group)}</th>");
+                html.Append("</tr>\n<tr>");
             }
 
-            html.Append("</tr>\n<tr>").Append(string.Concat(d.Columns.Where(c => c.Group is not null).Select(c => $"<th>{E(c.Label)}</th>")));
-        }
-        else
-        {
-            html.Append(string.Concat(d.Columns.Select(c => $"<th>{E(c.Label)}</th>")));
+            for (var i = 0; i < paths.Count;)
+            {
+                if (paths[i].Length <= level)
+                {
+                    i++;
+                    continue;
+                }
+
+                var span = 1;
+                while (i + span < paths.Count && paths[i + span].Length > level && paths[i + span].Take(level + 1).SequenceEqual(paths[i].Take(level + 1)) && level < paths[i].Length - 1)
+                {
+                    span++;
+                }
+
+                var last = level == paths[i].Length - 1;
+                var rows = last ? depth - level : 1;
+                html.Append("<th").Append(span > 1 ? $" colspan=\"{span}\"" : "").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>').Append(E(paths[i][level])).Append("</th>");
+                i += span;
+            }
         }
 
         html.Append("</tr>\n</thead>\n<tbody>\n");

@@ -84,4 +84,25 @@ public sealed class PrintLayoutTests
         Assert.DoesNotContain(first.Lines, l => l.Compact == "中共示例镇委员会");
         Assert.Contains(first.Lines, l => l.Compact.Contains("示发〔2025〕3号", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_disclosure_tables_print_inside_the_type_area_with_their_header_on_every_page()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var (code, _, stderr) = CliRunner.Run("build", Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), "-o", folder, "--format", "pdf");
+        Assert.True(code == 0, stderr);
+        var pdf = PdfText.Read(Path.Combine(folder, "shili-xinxi-2024.pdf"));
+
+        var text = string.Concat(pdf.Pages.SelectMany(p => p.Lines).Select(l => l.Compact));
+        foreach (var label in new[] { "申请人情况", "法人或其他组织", "（七）总计", "四、结转下年度继续办理", "未经复议直接起诉", "复议后起诉", "本年收费金额（单位：万元）" })
+        {
+            Assert.Contains(label, text);
+        }
+
+        // The 依申请公开 table runs over a page break: its header is printed again on the next page.
+        var pagesWithHeader = pdf.Pages.Count(p => p.Lines.Any(l => l.Compact.Contains("申请人情况", StringComparison.Ordinal)));
+        Assert.True(pagesWithHeader >= 2, $"the header is on {pagesWithHeader} page(s)");
+        Assert.All(pdf.Pages.SelectMany(p => p.BodyLines), l =>
+            Assert.True(l.XMin >= PdfText.Left - (1.5 * PdfText.Mm) && l.XMax <= PdfText.Right + (1.5 * PdfText.Mm), $"'{l.Text}' x {l.XMin:F1}–{l.XMax:F1}"));
+    }
 }
