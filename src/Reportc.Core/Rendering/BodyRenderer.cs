@@ -110,9 +110,9 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
                 FlushParagraph();
             }
 
-            if (markdown.IsParagraph(chunk))
+            if (markdown.InlineParagraph(chunk) is { } html)
             {
-                _paragraph.Add(new Segment(chunk, "", false));
+                _paragraph.Add(new Segment(chunk, "", false, html));
             }
             else
             {
@@ -150,7 +150,7 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             else
             {
                 md.Append(segment.Markdown);
-                html.Append(markdown.Inline(segment.Markdown));
+                html.Append(segment.Html ?? markdown.Inline(segment.Markdown));
             }
         }
 
@@ -163,5 +163,5 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
 
     private static string CloseTitle(string title) => CjkText.EndsWithStop(title) ? title : title + "。";
 
-    private sealed record Segment(string Markdown, string Class, bool RunIn);
+    private sealed record Segment(string Markdown, string Class, bool RunIn, string? Html = null);
 }

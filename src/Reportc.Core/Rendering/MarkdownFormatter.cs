@@ -12,22 +12,24 @@ public sealed class MarkdownFormatter
         .DisableHtml()
         .Build();
 
-    /// <summary>Whether <paramref name="markdown"/> is one plain paragraph, which a run-in title can lead.</summary>
-    public bool IsParagraph(string markdown)
+    /// <summary>
+    /// The HTML of <paramref name="markdown"/> when it is one plain paragraph (which a run-in title can
+    /// lead), without the enclosing <c>&lt;p&gt;</c>; null when it is anything else. Parsed once.
+    /// </summary>
+    public string? InlineParagraph(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
-        return document.Count == 1 && document[0] is ParagraphBlock;
+        return document.Count == 1 && document[0] is ParagraphBlock ? Render(document, implicitParagraph: true).Trim('\n') : null;
     }
 
     /// <summary>The HTML of one paragraph's content, without the enclosing <c>&lt;p&gt;</c>.</summary>
-    public string Inline(string markdown) => Render(markdown, implicitParagraph: true).Trim('\n');
+    public string Inline(string markdown) => Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: true).Trim('\n');
 
     /// <summary>The HTML of a Markdown fragment, blocks and all.</summary>
-    public string Blocks(string markdown) => Render(markdown, implicitParagraph: false);
+    public string Blocks(string markdown) => Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: false);
 
-    private string Render(string markdown, bool implicitParagraph)
+    private string Render(MarkdownDocument document, bool implicitParagraph)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
         using var writer = new StringWriter { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = implicitParagraph };
         _pipeline.Setup(renderer);
