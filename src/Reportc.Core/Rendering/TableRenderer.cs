@@ -22,7 +22,7 @@ internal static class TableRenderer
         var d = table.Definition;
         string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
         var md = new StringBuilder();
-        md.Append("| ").Append(Cell(d.Corner ?? "")).Append(" | ")
+        md.Append("| ").Append(Cell(d.Corner ?? (d.Rows.Any(r => r.Columns is not null) ? "信息内容" : ""))).Append(" | ")
             .Append(string.Join(" | ", d.Columns.Select(c => Cell(string.Join("·", new[] { d.Header, c.Group, c.Label }.OfType<string>()))))).Append(" |\n");
         md.Append("|---").Append(string.Concat(d.Columns.Select(_ => "|---:"))).Append("|\n");
         foreach (var row in d.Rows)
