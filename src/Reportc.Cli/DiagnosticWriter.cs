@@ -55,7 +55,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     {
         if (format == "text" && failed is not null && (files > 1 || _all.Count > 0))
         {
-            error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _all.Count(d => d.Severity == DiagnosticSeverity.Warning)));
+            error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _all.Count(d => d.Severity == DiagnosticSeverity.Warning), _all.Count(d => d.Severity == DiagnosticSeverity.Error)));
             foreach (var file in failed)
             {
                 error.WriteLine(text.Format("FailedFile", file));

@@ -75,7 +75,7 @@ internal sealed class InitCommandDefinition : Command
         }
 
         output.WriteLine();
-        output.WriteLine($"Next: fill in the TODOs of {report}, then run `reportc build`.");
+        output.WriteLine($"Next: fill in the TODOs of {report}, then run `reportc build` (`reportc build --draft` builds it before they are all filled in).");
         output.WriteLine("For reportc diff in git: git config diff.reportc.command \"reportc diff\"");
         return ExitCodes.Success;
     }

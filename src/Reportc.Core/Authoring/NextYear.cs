@@ -119,7 +119,7 @@ public static partial class NextYear
         foreach (var m in metrics)
         {
             var key = (m.Id + ":").PadRight(width);
-            var last = $"上年：{m.NumberText}{(m.Approximate ? "余" : "")} {m.Unit}";
+            var last = $"上年：{m.NumberText}{(m.Approximate ? "余" : "")}{(m.Unit == "%" ? "" : " ")}{m.Unit}";
             if (kind.Metrics.TryGetValue(m.Id, out var known) && known.Unit == m.Unit && known.Label == m.Label)
             {
                 yaml.AppendLine(CultureInfo.InvariantCulture, $"  {key} ~   # {last}");

@@ -114,6 +114,15 @@ internal sealed partial class ReportBinder
         }
 
         CheckKeys(map, DocumentKeys, () => "document");
+
+        // A field reportc new or init left as TODO is reported where it is (the title is checked as text).
+        foreach (var (key, value) in map.Children.Where(kv => kv.Key.KeyText() != "title"))
+        {
+            foreach (var scalar in value.AllNodes.OfType<YamlScalarNode>().Where(s => s.Value?.Contains("TODO", StringComparison.Ordinal) == true))
+            {
+                _diagnostics.Report(Descriptors.TodoInText, SpanOf(scalar));
+            }
+        }
         var issuers = Required(map, "issuers", "IssuersHint") is { } i ? StringList(i, "document.issuers") : [];
         var date = Required(map, "date", "DateHint") is { } d ? BindDate(d, "document.date") : null;
         var titleSource = map.Get("title") is { } t ? ReadText(t, "document.title") : null;

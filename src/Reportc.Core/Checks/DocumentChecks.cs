@@ -12,10 +12,6 @@ internal static partial class DocumentChecks
     public static void Run(Report report, DiagnosticBag diagnostics)
     {
         var doc = report.Document;
-        if (new[] { doc.Number, doc.To, doc.Cc, doc.Printer }.Concat(doc.Issuers).Any(f => f?.Contains("TODO", StringComparison.Ordinal) == true))
-        {
-            diagnostics.Report(Descriptors.TodoInText, doc.Spans.Document);
-        }
 
         CheckNumber(doc, diagnostics);
 

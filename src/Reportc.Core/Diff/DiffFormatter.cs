@@ -97,7 +97,7 @@ public static class DiffFormatter
                 ChangeKind.Added => "新增",
                 ChangeKind.Removed => "删除",
                 ChangeKind.UnitChanged => "单位不同，不比较",
-                _ => Signed(m.Delta!.Value) + (m.New!.Kind == Model.MetricKind.Percent && m.Delta != 0 ? "个百分点" : ""),
+                _ => Signed(m.Delta!.Value, m.New!) + (m.New!.Kind == Model.MetricKind.Percent && m.Delta != 0 ? "个百分点" : ""),
             },
             m.Percent is { } p ? (p > 0 ? "+" : "") + p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "",
         }))];
@@ -134,8 +134,11 @@ public static class DiffFormatter
 
     private static string Year(Model.Report? report) => report is null ? "—" : report.Year.ToString(CultureInfo.InvariantCulture);
 
-    private static string Signed(decimal value) =>
-        (value > 0 ? "+" : "") + value.ToString("0.##########", CultureInfo.InvariantCulture);
+    // A change is written like the values: amounts in 万元 with two decimals.
+    private static string Signed(decimal value, Model.MetricValue? like = null) =>
+        (value > 0 ? "+" : "") + (like is { Kind: Model.MetricKind.Money, Unit: "万元" or "亿元" }
+            ? value.ToString("0.00", CultureInfo.InvariantCulture)
+            : value.ToString("0.##########", CultureInfo.InvariantCulture));
 
     private static string Name(ChangeKind kind) => kind switch
     {
