@@ -19,15 +19,16 @@ public static class YamlLoader
             return null;
         }
 
-        if (!Scan(source, diagnostics))
-        {
-            return null;
-        }
-
+        var guard = new GuardedParser(new Parser(new StringReader(source.Text)), source.Path);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(guard);
+        }
+        catch (RefusedException e)
+        {
+            diagnostics.Report(e.Descriptor, e.At, e.Argument);
+            return null;
         }
         catch (YamlException e)
         {
@@ -36,8 +37,9 @@ public static class YamlLoader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet throws these without a position for a few malformed streams.
-            diagnostics.Report(Descriptors.YamlSyntax, SourceSpan.WholeFile(source.Path), e.Message);
+            // YamlDotNet throws these without a position for a few malformed streams, mostly inside an
+            // unclosed flow collection ([ or {): the place to look is where it opened, else the last thing read.
+            diagnostics.Report(Descriptors.YamlSyntax, guard.UnclosedFlow ?? guard.Last, diagnostics.Text.Get("UnclosedFlow"));
             return null;
         }
 
@@ -53,67 +55,6 @@ public static class YamlLoader
     public static SourceSpan SpanOf(string path, YamlNode node) =>
         new(path, (int)node.Start.Line, (int)node.Start.Column, (int)node.End.Line, (int)node.End.Column);
 
-    // A first pass over the parser's events bounds depth and refuses aliases before any node is built:
-    // deep nesting overflows the stack of the node builder, and aliases expand exponentially when walked.
-    private static bool Scan(SourceText source, DiagnosticBag diagnostics)
-    {
-        var parser = new Parser(new StringReader(source.Text));
-        var depth = 0;
-        var documents = 0;
-        var open = new Stack<(bool Flow, SourceSpan At)>();
-        var last = SourceSpan.WholeFile(source.Path);
-        try
-        {
-            while (parser.MoveNext())
-            {
-                var current = parser.Current!;
-                var at = SourceSpan.At(source.Path, (int)current.Start.Line, (int)current.Start.Column);
-                last = SourceSpan.At(source.Path, Math.Max(1, (int)current.End.Line), Math.Max(1, (int)current.End.Column));
-                switch (current)
-                {
-                    case MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }:
-                        open.Push((true, at));
-                        break;
-                    case MappingStart or SequenceStart:
-                        open.Push((false, at));
-                        break;
-                }
-
-                switch (current)
-                {
-                    case MappingStart or SequenceStart when ++depth > MaxDepth:
-                        diagnostics.Report(Descriptors.TooDeep, at, MaxDepth);
-                        return false;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        open.TryPop(out _);
-                        break;
-                    case AnchorAlias alias:
-                        diagnostics.Report(Descriptors.AliasNotAllowed, at, alias.Value.Value);
-                        return false;
-                    case DocumentStart when ++documents > 1:
-                        diagnostics.Report(Descriptors.MultipleDocuments, at);
-                        return false;
-                }
-            }
-        }
-        catch (YamlException e)
-        {
-            ReportSyntax(source, e, diagnostics);
-            return false;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet gives no position here; it happens inside an unclosed flow collection ([ or {),
-            // so the place to look is where that collection opened, else the last thing read.
-            var where = open.FirstOrDefault(o => o.Flow) is { Flow: true } flow ? flow.At : last;
-            diagnostics.Report(Descriptors.YamlSyntax, where, diagnostics.Text.Get("UnclosedFlow"));
-            return false;
-        }
-
-        return true;
-    }
-
     private static void ReportSyntax(SourceText source, YamlException e, DiagnosticBag diagnostics)
     {
         var at = SourceSpan.At(source.Path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
@@ -121,8 +62,7 @@ public static class YamlLoader
         var message = e.InnerException?.Message ?? e.Message;
         if (message.Contains(duplicate, StringComparison.OrdinalIgnoreCase) || e.Message.Contains(duplicate, StringComparison.OrdinalIgnoreCase))
         {
-            var key = ExtractKey(source.Text, e);
-            diagnostics.Report(Descriptors.DuplicateKey, at, key);
+            diagnostics.Report(Descriptors.DuplicateKey, at, ExtractKey(source.Text, e));
             return;
         }
 
@@ -148,5 +88,64 @@ public static class YamlLoader
     {
         var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
         return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+    }
+
+    /// <summary>A refusal raised from inside the parse, carried out to a diagnostic.</summary>
+    private sealed class RefusedException(DiagnosticDescriptor descriptor, SourceSpan at, object? argument) : Exception(descriptor.Code)
+    {
+        public DiagnosticDescriptor Descriptor { get; } = descriptor;
+
+        public SourceSpan At { get; } = at;
+
+        public object? Argument { get; } = argument;
+    }
+
+    /// <summary>
+    /// Watches the parser's events as the node builder reads them, in the one pass: too deep a nesting
+    /// is refused before the builder recurses into it (the stack overflow of 30,000 levels cannot be
+    /// caught), aliases are refused (walking them expands exponentially), and so is a second document.
+    /// </summary>
+    private sealed class GuardedParser(IParser inner, string path) : IParser
+    {
+        private readonly Stack<(bool Flow, SourceSpan At)> _open = new();
+        private int _documents;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public SourceSpan Last { get; private set; } = SourceSpan.WholeFile(path);
+
+        public SourceSpan? UnclosedFlow => _open.FirstOrDefault(o => o.Flow) is { Flow: true } flow ? flow.At : null;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            var current = inner.Current!;
+            var at = SourceSpan.At(path, (int)current.Start.Line, (int)current.Start.Column);
+            Last = SourceSpan.At(path, Math.Max(1, (int)current.End.Line), Math.Max(1, (int)current.End.Column));
+            switch (current)
+            {
+                case MappingStart or SequenceStart when _open.Count >= MaxDepth:
+                    throw new RefusedException(Descriptors.TooDeep, at, MaxDepth);
+                case MappingStart m:
+                    _open.Push((m.Style == MappingStyle.Flow, at));
+                    break;
+                case SequenceStart s:
+                    _open.Push((s.Style == SequenceStyle.Flow, at));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _open.TryPop(out _);
+                    break;
+                case AnchorAlias alias:
+                    throw new RefusedException(Descriptors.AliasNotAllowed, at, alias.Value.Value);
+                case DocumentStart when ++_documents > 1:
+                    throw new RefusedException(Descriptors.MultipleDocuments, at, null);
+            }
+
+            return true;
+        }
     }
 }
