@@ -260,7 +260,7 @@ internal static class KindLoader
             }
 
             var columns = (item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Select(c => new TableColumn(text(c, "id") ?? "", text(c, "label") ?? "", text(c, "group"), decimal.TryParse(text(c, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : null)).ToList() ?? [];
+                .Select(c => new TableColumn(text(c, "id") ?? "", text(c, "label") ?? "", text(c, "group"), decimal.TryParse(text(c, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : null, int.TryParse(text(c, "decimals"), NumberStyles.None, CultureInfo.InvariantCulture, out var dp) ? dp : null)).ToList() ?? [];
             var rows = (item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>()
                 .Select(r => new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null)).ToList() ?? [];
             var rules = (item.Get("rules") as YamlSequenceNode)?.OfType<YamlMappingNode>()

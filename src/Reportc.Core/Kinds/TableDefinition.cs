@@ -1,7 +1,8 @@
 namespace Reportc.Kinds;
 
 /// <summary>A column of a kind's table: its id (position in a row of the YAML) and official label.</summary>
-public sealed record TableColumn(string Id, string Label, string? Group, decimal? WarnAbove = null);
+/// <param name="Decimals">Digits after the point the column prints (an amount in 万元: 2); null: as typed.</param>
+public sealed record TableColumn(string Id, string Label, string? Group, decimal? WarnAbove = null, int? Decimals = null);
 
 /// <summary>A row of a kind's table; a group row has a label and no numbers.</summary>
 /// <param name="Columns">The columns this row has, when a block of the table has its own (null: all).</param>
