@@ -34,9 +34,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     public (Model.Report? Report, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         var diagnostics = new DiagnosticBag(_options.Text);
-        var source = SourceText.Read(path, diagnostics);
-        var root = source is null ? null : YamlLoader.Load(source, diagnostics);
-        var report = root is null ? null : ReportBinder.Bind(root, source!, kinds, diagnostics);
+        var report = ReportBinder.Read(path, kinds, diagnostics);
         return (diagnostics.HasErrors ? null : report, diagnostics.ToSortedList());
     }
 

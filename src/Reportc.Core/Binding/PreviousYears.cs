@@ -24,9 +24,7 @@ internal static class PreviousYears
         }
 
         var local = new DiagnosticBag(diagnostics.Text);
-        var source = SourceText.Read(path, local);
-        var root = source is null ? null : YamlLoader.Load(source, local);
-        var previous = root is null ? null : ReportBinder.Bind(root, source!, kinds, local);
+        var previous = ReportBinder.Read(path, kinds, local);
         if (previous is null || local.HasErrors)
         {
             diagnostics.Report(Descriptors.PreviousBroken, report.PreviousSpan, relative);
