@@ -108,44 +108,43 @@ public sealed class MetricReferences
         return result.ToString();
     }
 
-    private MetricValue? Previous(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics)
+    // Last year's value of a metric when the years can be compared; false (reported) when there is no
+    // previous report or the unit changed. A metric last year's report lacks is comparable, with no value.
+    private bool TryPrevious(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics, out MetricValue? before)
     {
+        before = null;
         if (_previous is null)
         {
             diagnostics.Report(Descriptors.NoPreviousReport, span, metric.Id);
+            return false;
+        }
+
+        before = _previous.Metrics.FirstOrDefault(m => m.Id == metric.Id);
+        if (before is not null && before.Unit != metric.Unit)
+        {
+            diagnostics.Report(Descriptors.UnitChanged, span, metric.Id, before.Unit, metric.Unit);
+            return false;
+        }
+
+        return true;
+    }
+
+    private MetricValue? Previous(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (!TryPrevious(metric, span, diagnostics, out var before))
+        {
             return null;
         }
 
-        var before = _previous.Metrics.FirstOrDefault(m => m.Id == metric.Id);
         if (before is null)
         {
-            diagnostics.Report(Descriptors.NoPreviousValue, span, metric.Id, _previous.Path);
-        }
-        else if (before.Unit != metric.Unit)
-        {
-            diagnostics.Report(Descriptors.UnitChanged, span, metric.Id, before.Unit, metric.Unit);
-            return null;
+            diagnostics.Report(Descriptors.NoPreviousValue, span, metric.Id, _previous!.Path);
         }
 
         return before;
     }
 
-    private string Change(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics)
-    {
-        if (_previous is null)
-        {
-            diagnostics.Report(Descriptors.NoPreviousReport, span, metric.Id);
-            return ChangePhrase.NoPrevious;
-        }
-
-        var before = _previous.Metrics.FirstOrDefault(m => m.Id == metric.Id);
-        if (before is not null && before.Unit != metric.Unit)
-        {
-            diagnostics.Report(Descriptors.UnitChanged, span, metric.Id, before.Unit, metric.Unit);
-            return ChangePhrase.NoPrevious;
-        }
-
-        return ChangePhrase.For(metric, before);
-    }
+    private string Change(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics) =>
+        TryPrevious(metric, span, diagnostics, out var before) ? ChangePhrase.For(metric, before) : ChangePhrase.NoPrevious;
 
 }
