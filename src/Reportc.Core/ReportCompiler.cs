@@ -48,7 +48,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             SourceChecks.Run(source, diagnostics);
             suppressions = Suppressions.Read(source, diagnostics);
             var root = YamlLoader.Load(source, diagnostics);
-            if (root is null && HasCode(diagnostics, Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics))
+            if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics))
             {
                 diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
             }
@@ -83,13 +83,10 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
     }
 
-    private static bool HasCode(DiagnosticBag diagnostics, DiagnosticDescriptor descriptor) =>
-        diagnostics.ToSortedList().Any(d => d.Code == descriptor.Code);
-
     private void ApplyPolicy(DiagnosticBag diagnostics, Suppressions? suppressions, string path)
     {
         // A tab in the indentation is reported where it is; YamlDotNet's own complaint about it has no usable place.
-        if (HasCode(diagnostics, Descriptors.TabIndentation))
+        if (diagnostics.Has(Descriptors.TabIndentation))
         {
             diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code && d.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
         }

@@ -12,8 +12,8 @@ internal static partial class SourceChecks
 {
     public static void Run(SourceText source, DiagnosticBag diagnostics)
     {
-        var lines = source.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = source.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             for (var c = 0; c < line.Length && line[c] is ' ' or '\t'; c++)
@@ -34,8 +34,8 @@ internal static partial class SourceChecks
     public static bool ExplainSyntaxError(SourceText source, DiagnosticBag diagnostics)
     {
         var found = false;
-        var lines = source.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = source.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
             if (FullWidthColonKey().Match(lines[i]) is { Success: true } key)
             {

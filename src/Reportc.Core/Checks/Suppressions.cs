@@ -20,8 +20,8 @@ internal sealed partial class Suppressions
     public static Suppressions Read(SourceText source, DiagnosticBag diagnostics)
     {
         var result = new Suppressions();
-        var lines = source.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = source.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
             var match = Directive().Match(lines[i]);
             if (!match.Success)
@@ -41,7 +41,7 @@ internal sealed partial class Suppressions
             if (lines[i].TrimStart().StartsWith('#'))
             {
                 target = i + 1;
-                while (target < lines.Length && (lines[target].Trim().Length == 0 || lines[target].TrimStart().StartsWith('#')))
+                while (target < lines.Count && (lines[target].Trim().Length == 0 || lines[target].TrimStart().StartsWith('#')))
                 {
                     target++;
                 }

@@ -12,6 +12,8 @@ public sealed class DiagnosticBag(MessageText? text = null)
 
     public int Count => _items.Count;
 
+    public bool Has(DiagnosticDescriptor descriptor) => _items.Exists(d => d.Code == descriptor.Code);
+
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>

@@ -23,6 +23,11 @@ public sealed class SourceText
 
     public string Text { get; }
 
+    /// <summary>The text's lines (split once, for the checks that read the raw source).</summary>
+    public IReadOnlyList<string> Lines => _lines ??= Text.Split('\n');
+
+    private string[]? _lines;
+
     public static SourceText FromString(string path, string text) => new(path, text);
 
     public static SourceText? Read(string path, DiagnosticBag diagnostics)

@@ -146,5 +146,4 @@ public sealed class MetricReferences
 
     private string Change(MetricValue metric, Diagnostics.SourceSpan span, DiagnosticBag diagnostics) =>
         TryPrevious(metric, span, diagnostics, out var before) ? ChangePhrase.For(metric, before) : ChangePhrase.NoPrevious;
-
 }
