@@ -29,11 +29,7 @@ internal sealed class CommonOptions
         Description = "Also print the outputs that were unchanged",
     };
 
-    public Option<string?> Templates { get; } = new("--templates")
-    {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
+    public Option<string?> Templates { get; } = TemplatesOption();
 
     public Option<string> Diagnostics { get; } = new("--diagnostics")
     {
@@ -58,6 +54,13 @@ internal sealed class CommonOptions
         Description = "Do not report these warnings or infos (e.g. --nowarn RC0402,RC0405)",
         HelpName = "RC…",
         AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>--templates, the same for every command that finds kinds.</summary>
+    public static Option<string?> TemplatesOption() => new("--templates")
+    {
+        Description = "A folder of report kinds, searched before the built-in kinds",
+        HelpName = "DIR",
     };
 
     public CommonOptions()

@@ -7,11 +7,7 @@ namespace Reportc.Cli;
 /// <summary><c>reportc kinds</c>: the report kinds found, where each comes from, and what it extends.</summary>
 internal sealed class KindsCommandDefinition : Command
 {
-    private readonly Option<string?> _templates = new("--templates")
-    {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
+    private readonly Option<string?> _templates = CommonOptions.TemplatesOption();
 
     public KindsCommandDefinition()
         : base("kinds", "List the report kinds: id, name, where each comes from, and its sections")

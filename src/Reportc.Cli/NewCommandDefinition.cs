@@ -38,11 +38,7 @@ internal sealed class NewCommandDefinition : Command
         HelpName = "FILE",
     };
 
-    private readonly Option<string?> _templates = new("--templates")
-    {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
+    private readonly Option<string?> _templates = CommonOptions.TemplatesOption();
 
     private readonly Option<bool> _force = new("--force")
     {

@@ -21,11 +21,7 @@ internal sealed class SchemaCommandDefinition : Command
         HelpName = "FILE",
     };
 
-    private readonly Option<string?> _templates = new("--templates")
-    {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
+    private readonly Option<string?> _templates = CommonOptions.TemplatesOption();
 
     public SchemaCommandDefinition()
         : base("schema", "Print the JSON Schema (draft-07) of a kind's report files, for the YAML language server")
