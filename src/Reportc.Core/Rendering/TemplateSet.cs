@@ -27,7 +27,7 @@ public sealed class TemplateSet
     /// <summary>Renders with strict variables: a name the model lacks is an error located in the template.</summary>
     public static string? Render(Template template, ReportKind kind, ScriptObject model, DiagnosticBag diagnostics)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(TemplateBuiltins.Instance)
         {
             StrictVariables = true,
             NewLine = "\n",
