@@ -78,7 +78,7 @@ head, rest = sample.split("\nmetrics:\n", 1)
 metrics, sections = rest.split("\nsections:\n", 1)
 for i in range(count):
     # other numbers in the metrics (percentages stay as they are), other town names
-    varied = re.sub(r"(^  [a-z_]+:\s+(?:\{ value: )?)(\d+(?:\.\d+)?)(?!\s*%)", vary, metrics, flags=re.M)
+    varied = re.sub(r"(^  [a-z_]+:\s+(?:\{ value: )?)(\d+(?:\.\d+)?)(?![\d.]|\s*%)", vary, metrics, flags=re.M)
     text = head + "\nmetrics:\n" + varied + "\nsections:\n" + sections
     text = text.replace("北留镇", f"示例{i}镇")
     folder = work / f"reports-{10000 if i >= 1000 else 1000}" / f"county-{i % 20:02d}"

@@ -14,6 +14,10 @@ internal static partial class TextChecks
 {
     private static readonly Dictionary<char, char> FullWidth = new() { [','] = '，', [':'] = '：', [';'] = '；', ['('] = '（', [')'] = '）' };
 
+    // Every character the per-character checks look at, as a table indexed by the character: most text
+    // is neither, and one array read answers (a search over ~500 CJK characters cannot be vectorised well).
+    private static readonly bool[] Suspect = SuspectTable();
+
     public static void Run(Report report, DiagnosticBag diagnostics)
     {
         foreach (var (id, span) in report.PendingMetrics)
@@ -36,7 +40,7 @@ internal static partial class TextChecks
 
             for (var i = 0; i < text.Length; i++)
             {
-                if (skip[i])
+                if (!Suspect[text[i]] || skip[i])
                 {
                     continue;
                 }
@@ -65,6 +69,17 @@ internal static partial class TextChecks
         }
     }
 
+    private static bool[] SuspectTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        foreach (var c in FullWidth.Keys.Concat(Checks.TraditionalCharacters.ToSimplified.Keys))
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
     private static void CheckNumbering(Narrative narrative, DiagnosticBag diagnostics)
     {
         var text = narrative.Text;
@@ -72,7 +87,7 @@ internal static partial class TextChecks
         foreach (var paragraph in text.Split("\n\n"))
         {
             var lead = paragraph.Length - paragraph.TrimStart().Length;
-            if (HandNumbering().Match(paragraph, lead) is { Success: true } m && m.Index == lead)
+            if (HandNumbering().Match(paragraph, lead) is { Success: true } m)
             {
                 diagnostics.Report(Descriptors.HandNumbering, narrative.SpanOf(start + lead, m.Length), m.Value);
             }
@@ -116,7 +131,8 @@ internal static partial class TextChecks
         return i < text.Length && (CjkText.IsWide(text[i]) || (text[i] == '{' && i + 1 < text.Length && text[i + 1] == '{'));
     }
 
-    [GeneratedRegex(@"[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s]))")]
+    // \G: only at the paragraph's first character (Match is given that position).
+    [GeneratedRegex(@"\G(?:[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s])))")]
     private static partial Regex HandNumbering();
 
     [GeneratedRegex(@"(?<![0-9.·•+\-/:_A-Za-z])[0-9]+(?:\.[0-9]+)?(?![0-9·•+\-/:_A-Za-z]|\.[0-9])")]
