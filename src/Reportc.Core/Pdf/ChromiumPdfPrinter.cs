@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Reportc.Pdf;
 
 /// <summary>
-/// Prints HTML files to PDF with one headless Chromium for a whole batch: the browser starts once, each
-/// document gets a tab of its own (several at a time), and the tab is closed when its PDF is out.
+/// Prints HTML files to PDF with one headless Chromium for a whole batch: the browser starts once, and a
+/// few tabs print the documents, each tab one document after another.
 /// </summary>
 public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 {
@@ -13,6 +13,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     private readonly DevToolsConnection _devTools;
     private readonly string _profile;
     private readonly SemaphoreSlim _tabs;
+    private readonly System.Collections.Concurrent.ConcurrentStack<Tab> _idle = new();
 
     private ChromiumPdfPrinter(Process browser, DevToolsConnection devTools, string profile, int tabs)
     {
@@ -63,48 +64,65 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     public async Task<byte[]> PrintAsync(string htmlPath)
     {
         await _tabs.WaitAsync().ConfigureAwait(false);
-        string? target = null;
+        Tab? tab = null;
+        var reusable = false;
         try
         {
-            var created = await _devTools.SendAsync("Target.createTarget", w => w.WriteString("url", "about:blank")).ConfigureAwait(false);
-            target = created.GetProperty("targetId").GetString()!;
-            var attached = await _devTools.SendAsync("Target.attachToTarget", w =>
-            {
-                w.WriteString("targetId", target);
-                w.WriteBoolean("flatten", true);
-            }).ConfigureAwait(false);
-            var session = attached.GetProperty("sessionId").GetString()!;
-            await _devTools.SendAsync("Page.enable", session: session).ConfigureAwait(false);
-            var loaded = _devTools.WaitForEvent("Page.loadEventFired", session);
-            await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri), session).ConfigureAwait(false);
+            tab = _idle.TryPop(out var idle) ? idle : await OpenTabAsync().ConfigureAwait(false);
+            var loaded = _devTools.WaitForEvent("Page.loadEventFired", tab.Session);
+            await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri), tab.Session).ConfigureAwait(false);
             await loaded.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
 
             // Lay out for print, with the fonts loaded, before the page is measured and printed.
-            await _devTools.SendAsync("Emulation.setEmulatedMedia", w => w.WriteString("media", "print"), session).ConfigureAwait(false);
             await _devTools.SendAsync("Runtime.evaluate", w =>
             {
                 w.WriteString("expression", "document.fonts.ready.then(() => { if (typeof window.reportcPrintLayout === 'function') { window.reportcPrintLayout(); } return true; })");
                 w.WriteBoolean("awaitPromise", true);
-            }, session).ConfigureAwait(false);
+            }, tab.Session).ConfigureAwait(false);
             var pdf = await _devTools.SendAsync("Page.printToPDF", w =>
             {
                 w.WriteBoolean("printBackground", true);
                 w.WriteBoolean("preferCSSPageSize", true);
                 w.WriteBoolean("displayHeaderFooter", false);
                 w.WriteBoolean("generateTaggedPDF", true);
-            }, session, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            }, tab.Session, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            reusable = true;
             return Convert.FromBase64String(pdf.GetProperty("data").GetString()!);
         }
         finally
         {
-            if (target is not null)
+            if (tab is not null && reusable)
             {
-                await _devTools.SendAsync("Target.closeTarget", w => w.WriteString("targetId", target)).ConfigureAwait(false);
+                _idle.Push(tab);
+            }
+            else if (tab is not null)
+            {
+                // A tab that failed is not trusted with the next document.
+                await _devTools.SendAsync("Target.closeTarget", w => w.WriteString("targetId", tab.Target)).ConfigureAwait(false);
             }
 
             _tabs.Release();
         }
     }
+
+    // A tab is kept for the next document: its renderer process, fonts and caches are already up, which
+    // a new tab would start again for every document.
+    private async Task<Tab> OpenTabAsync()
+    {
+        var created = await _devTools.SendAsync("Target.createTarget", w => w.WriteString("url", "about:blank")).ConfigureAwait(false);
+        var target = created.GetProperty("targetId").GetString()!;
+        var attached = await _devTools.SendAsync("Target.attachToTarget", w =>
+        {
+            w.WriteString("targetId", target);
+            w.WriteBoolean("flatten", true);
+        }).ConfigureAwait(false);
+        var session = attached.GetProperty("sessionId").GetString()!;
+        await _devTools.SendAsync("Page.enable", session: session).ConfigureAwait(false);
+        await _devTools.SendAsync("Emulation.setEmulatedMedia", w => w.WriteString("media", "print"), session).ConfigureAwait(false);
+        return new Tab(target, session);
+    }
+
+    private sealed record Tab(string Target, string Session);
 
     public async ValueTask DisposeAsync()
     {

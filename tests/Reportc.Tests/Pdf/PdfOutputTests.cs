@@ -157,15 +157,19 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
     }
 
     [Fact]
-    public void Twenty_reports_print_with_one_browser_launch()
+    public void Twenty_reports_print_with_one_browser_launch_each_as_if_printed_alone()
     {
+        // Two different reports in turn: the tabs are reused, so each PDF must not depend on what the tab printed before.
+        var other = Path.Combine(TestPaths.Root, "samples", "shili-2023.yaml");
         var folder = TestPaths.NewTempFolder();
         var inputs = Enumerable.Range(1, 20).Select(i =>
         {
             var path = Path.Combine(folder, $"town-{i:D2}.yaml");
-            File.Copy(TestPaths.Sample, path);
+            File.Copy(i % 2 == 0 ? other : TestPaths.Sample, path);
             return path;
         }).ToList();
+        var alone = TestPaths.NewTempFolder();
+        Assert.Equal(0, CliRunner.Run("build", other, "-o", alone, "--format", "pdf").ExitCode);
         var before = ChromiumPdfPrinter.Launches;
         var clock = Stopwatch.StartNew();
 
@@ -175,6 +179,14 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
         Assert.True(code == 0, stderr);
         Assert.Equal(1, ChromiumPdfPrinter.Launches - before);
         Assert.Equal(20, Directory.GetFiles(Path.Combine(folder, "out"), "*.pdf").Length);
+        for (var i = 1; i <= 20; i++)
+        {
+            var expected = i % 2 == 0 ? Path.Combine(alone, "shili-2023.pdf") : SamplePdf;
+            Assert.True(
+                File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder, "out", $"town-{i:D2}.pdf"))),
+                $"town-{i:D2}.pdf differs from the same report printed alone");
+        }
+
         log.WriteLine($"20 PDFs in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMilliseconds / 20:F0} ms per PDF");
     }
 
