@@ -20,6 +20,11 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     private readonly MarkdownFormatter _markdown = new();
     private readonly TemplateSet _templates = new();
 
+    // Read once a run: a kind's stylesheet, and the @font-face rules of a report folder's fonts (every
+    // report of a folder shares them, and a font file is megabytes to encode).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ReportKind, string> _stylesheets = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ReportKind, string), string> _fonts = new();
+
     public CompilerOptions Options => _options;
 
     public Compilation Compile(string path)
@@ -61,8 +66,10 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 TextChecks.Run(report, diagnostics);
                 TableChecks.Run(report, diagnostics);
                 var kind = report.Kind;
-                var stylesheet = kind.Stylesheet is { } css && kind.Files.Exists(css) ? kind.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
-                var fonts = FontFolder.FaceRules(kind.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "fonts"))));
+                var stylesheet = _stylesheets.GetOrAdd(kind, k =>
+                    k.Stylesheet is { } css && k.Files.Exists(css) ? k.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "");
+                var fonts = _fonts.GetOrAdd((kind, Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."), key =>
+                    FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(key.Item2, "fonts")))));
                 var previous = PreviousYears.Load(report, kinds, diagnostics);
                 var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, diagnostics);
                 if (!diagnostics.HasErrors)

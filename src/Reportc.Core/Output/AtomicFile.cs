@@ -39,7 +39,8 @@ public static class AtomicFile
     /// </summary>
     public static string? WriteTemporary(string path, byte[] bytes)
     {
-        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
         {
             return null;
         }
@@ -49,8 +50,8 @@ public static class AtomicFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            stream.Write(bytes);
+            using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(handle, bytes, fileOffset: 0);
         }
         catch
         {
