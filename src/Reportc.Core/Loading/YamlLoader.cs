@@ -39,7 +39,7 @@ public static class YamlLoader
         {
             // YamlDotNet throws these without a position for a few malformed streams, mostly inside an
             // unclosed flow collection ([ or {): the place to look is where it opened, else the last thing read.
-            diagnostics.Report(Descriptors.YamlSyntax, guard.UnclosedFlow ?? guard.Last, diagnostics.Text.Get("UnclosedFlow"));
+            diagnostics.Report(Descriptors.YamlSyntax, InFile(source, guard.UnclosedFlow ?? guard.Last), diagnostics.Text.Get("UnclosedFlow"));
             return null;
         }
 
@@ -52,12 +52,31 @@ public static class YamlLoader
         return stream.Documents[0].RootNode;
     }
 
+    // YamlDotNet can place the end of the stream on the line after the last one (after a final line
+    // break it counts differently); a diagnostic there is shown at the end of the file's last line.
+    private static SourceSpan InFile(SourceText source, SourceSpan span)
+    {
+        var lines = source.Lines;
+        if (span.Line <= lines.Count)
+        {
+            return span;
+        }
+
+        var last = lines.Count;
+        while (last > 1 && lines[last - 1].Length == 0)
+        {
+            last--;
+        }
+
+        return SourceSpan.At(span.Path, last, lines[last - 1].Length + 1);
+    }
+
     public static SourceSpan SpanOf(string path, YamlNode node) =>
         new(path, (int)node.Start.Line, (int)node.Start.Column, (int)node.End.Line, (int)node.End.Column);
 
     private static void ReportSyntax(SourceText source, YamlException e, DiagnosticBag diagnostics)
     {
-        var at = SourceSpan.At(source.Path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
+        var at = InFile(source, SourceSpan.At(source.Path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)));
         const string duplicate = "Duplicate key";
         var message = e.InnerException?.Message ?? e.Message;
         if (message.Contains(duplicate, StringComparison.OrdinalIgnoreCase) || e.Message.Contains(duplicate, StringComparison.OrdinalIgnoreCase))
