@@ -101,8 +101,30 @@ internal sealed class BuildCommandDefinition : Command
         var gate = new Lock();
         var reported = 0;
 
+        // The browser starts while the reports are built.
+        var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser)) : null;
+        try
+        {
+            await Compile().ConfigureAwait(false);
+            progress.Clear();
+        }
+        catch when (pdfStage is not null)
+        {
+            await pdfStage.PrintAsync([], (_, _) => { }, text, writer).ConfigureAwait(false); // closes the browser
+            throw;
+        }
+
+        if (pdfStage is not null)
+        {
+            await Print(pdfStage).ConfigureAwait(false);
+        }
+
+        var failedFiles = results.Where(r => r.Failed).Select(r => r.Input.Path).ToList();
+        writer.Finish(inputs.Count, failedFiles);
+        return failedFiles.Count > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
+
         // Built in parallel; reported in input order as soon as every earlier file is done.
-        await Parallel.ForAsync(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, (i, _) =>
+        Task Compile() => Parallel.ForAsync(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel }, (i, _) =>
         {
             var input = inputs[i];
             var compilation = compiler.Compile(input.Path);
@@ -141,36 +163,43 @@ internal sealed class BuildCommandDefinition : Command
             }
 
             return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
-        progress.Clear();
+        });
 
-        if (pending.Count > 0)
+        // Each PDF is written as soon as it is printed; what happened is reported in input order after.
+        async Task Print(PdfStage stage)
         {
             pending.Sort((a, b) => a.Index.CompareTo(b.Index));
-            var pdfs = await PdfStage.PrintAsync([.. pending.Select(p => p.Compilation)], parse.GetValue(_browser), text, writer, cancel).ConfigureAwait(false);
-            foreach (var (index, compilation) in pending)
+            var indexOf = pending.ToDictionary(p => p.Compilation, p => p.Index);
+            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<int, (IReadOnlyList<(string Path, bool Written)> Written, List<Diagnostic> Diagnostics)>();
+            await stage.PrintAsync([.. pending.Select(p => p.Compilation)], (compilation, pdf) =>
+            {
+                var index = indexOf[compilation];
+                var diagnostics = new List<Diagnostic>();
+                outcomes[index] = (Write(inputs[index], [(plan.PathFor(inputs[index], "pdf"), pdf)], text, diagnostics), diagnostics);
+            }, text, writer).ConfigureAwait(false);
+
+            foreach (var (index, _) in pending)
             {
                 var diagnostics = new List<Diagnostic>();
-                if (pdfs.TryGetValue(compilation, out var pdf))
+                if (outcomes.TryGetValue(index, out var outcome))
                 {
-                    foreach (var (path, written) in Write(inputs[index], [(plan.PathFor(inputs[index], "pdf"), pdf)], text, diagnostics))
+                    foreach (var (path, written) in outcome.Written)
                     {
                         writer.Progress(written ? "Wrote" : "Unchanged", path, written);
                     }
+
+                    diagnostics.AddRange(outcome.Diagnostics);
+                    writer.Write(diagnostics);
                 }
                 else
                 {
+                    // Why it did not print was reported when it failed.
                     diagnostics.Add(Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(inputs[index].Path), text, inputs[index].Path, "no PDF"));
                 }
 
-                writer.Write(diagnostics.Where(d => d.Code != Descriptors.PrintFailed.Code));
                 results[index] = results[index] with { Diagnostics = [.. results[index].Diagnostics, .. diagnostics] };
             }
         }
-
-        var failedFiles = results.Where(r => r.Failed).Select(r => r.Input.Path).ToList();
-        writer.Finish(inputs.Count, failedFiles);
-        return failedFiles.Count > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 
     private static IReadOnlyList<(string Path, bool Written)> Write(InputFiles.Input input, IReadOnlyList<(string Path, byte[] Content)> files, MessageText text, List<Diagnostic> diagnostics)

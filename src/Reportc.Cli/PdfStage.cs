@@ -3,69 +3,102 @@ using Reportc.Pdf;
 
 namespace Reportc.Cli;
 
-/// <summary>Prints the HTML of every built report to PDF with one browser, a few tabs at a time.</summary>
-internal static class PdfStage
+/// <summary>
+/// Prints the HTML of every built report to PDF with one browser, a few tabs at a time. The browser is
+/// started while the reports are still being built, and each PDF is handed on as soon as it is printed,
+/// so a batch of thousands never holds its PDFs in memory.
+/// </summary>
+internal sealed class PdfStage
 {
-    /// <summary>The PDF of each report that printed; the others are reported. An empty map when there is no browser.</summary>
-    public static async Task<Dictionary<Compilation, byte[]>> PrintAsync(
-        IReadOnlyList<Compilation> reports, string? browserOption, MessageText text, DiagnosticWriter writer, CancellationToken cancel)
+    private readonly Task<ChromiumPdfPrinter?> _printer;
+    private readonly string? _browser;
+    private readonly IReadOnlyList<string> _tried;
+    private Exception? _startFailure;
+
+    private PdfStage(string? browser, IReadOnlyList<string> tried)
     {
-        var result = new Dictionary<Compilation, byte[]>();
-        var browser = BrowserLocator.Find(browserOption, out var tried);
-        if (browser is null)
+        _browser = browser;
+        _tried = tried;
+        _printer = browser is null ? Task.FromResult<ChromiumPdfPrinter?>(null) : StartAsync(browser);
+    }
+
+    /// <summary>Finds the browser and starts it in the background.</summary>
+    public static PdfStage Start(string? browserOption) =>
+        new(BrowserLocator.Find(browserOption, out var tried), tried);
+
+    private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    private async Task<ChromiumPdfPrinter?> StartAsync(string browser)
+    {
+        try
         {
-            var first = reports[0];
-            writer.Write([Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.WholeFile(first.InputPath), text, string.Join(", ", tried.Take(8)) + (tried.Count > 8 ? ", …" : ""))]);
-            return result;
+            return await ChromiumPdfPrinter.StartAsync(browser, Tabs).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or System.ComponentModel.Win32Exception or System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        {
+            _startFailure = e;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Prints <paramref name="reports"/>, calling <paramref name="printed"/> with each PDF as it comes (from
+    /// several threads); a report that did not print is reported and gets no call. The browser is closed after.
+    /// </summary>
+    public async Task PrintAsync(IReadOnlyList<Compilation> reports, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    {
+        await using var printer = await _printer.ConfigureAwait(false);
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        if (_browser is null)
+        {
+            Report(writer, Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.WholeFile(reports[0].InputPath), text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
+            return;
+        }
+
+        if (printer is null)
+        {
+            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(reports[0].InputPath), text, _browser, _startFailure?.Message ?? "it did not start"));
+            return;
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "reportc-print-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            await using var printer = await ChromiumPdfPrinter.StartAsync(browser, tabs: Math.Clamp(Environment.ProcessorCount, 1, 4), cancel).ConfigureAwait(false);
-            var jobs = reports.Select((report, i) => PrintOne(printer, report, Path.Combine(folder, $"{i}.html"), text, writer)).ToList();
-            foreach (var (report, pdf) in await Task.WhenAll(jobs).ConfigureAwait(false))
-            {
-                if (pdf is not null)
-                {
-                    result[report] = pdf;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or TimeoutException or System.ComponentModel.Win32Exception or System.Net.WebSockets.WebSocketException)
-        {
-            lock (writer)
-            {
-                writer.Write([Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(reports[0].InputPath), text, browser, e.Message)]);
-            }
+            await Task.WhenAll(reports.Select((report, i) => PrintOne(printer, report, Path.Combine(folder, $"{i}.html"), printed, text, writer))).ConfigureAwait(false);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-
-        return result;
     }
 
-    private static async Task<(Compilation, byte[]?)> PrintOne(ChromiumPdfPrinter printer, Compilation report, string htmlPath, MessageText text, DiagnosticWriter writer)
+    private static async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
     {
         var html = report.Outputs.Single(o => o.Format == "html").Content;
         await File.WriteAllTextAsync(htmlPath, html).ConfigureAwait(false);
         try
         {
             var pdf = await printer.PrintAsync(htmlPath).ConfigureAwait(false);
+            File.Delete(htmlPath);
             var doc = report.Document!;
-            return (report, PdfInfo.Apply(pdf, doc.Title, doc.Author, doc.Date));
+            printed(report, PdfInfo.Apply(pdf, doc.Title, doc.Author, doc.Date));
         }
         catch (Exception e) when (e is IOException or TimeoutException or InvalidDataException or System.Net.WebSockets.WebSocketException)
         {
-            lock (writer)
-            {
-                writer.Write([Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, e.Message)]);
-            }
+            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, e.Message));
+        }
+    }
 
-            return (report, null);
+    private static void Report(DiagnosticWriter writer, Diagnostic diagnostic)
+    {
+        lock (writer)
+        {
+            writer.Write([diagnostic]);
         }
     }
 }

@@ -47,14 +47,28 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         var browser = Process.Start(start) ?? throw new IOException($"could not start {executable}");
         Interlocked.Increment(ref s_launches);
         _ = browser.StandardOutput.ReadToEndAsync(cancel);
+        DevToolsConnection? devTools = null;
         try
         {
             var endpoint = await ReadEndpoint(browser, cancel).ConfigureAwait(false);
-            var devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
-            return new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs));
+            devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
+            var printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs));
+
+            // The tabs are opened together, before the first document needs one.
+            foreach (var tab in await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => printer.OpenTabAsync())).ConfigureAwait(false))
+            {
+                printer._idle.Push(tab);
+            }
+
+            return printer;
         }
         catch
         {
+            if (devTools is not null)
+            {
+                await devTools.DisposeAsync().ConfigureAwait(false);
+            }
+
             Stop(browser, profile);
             throw;
         }
