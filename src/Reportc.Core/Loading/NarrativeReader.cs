@@ -32,33 +32,71 @@ internal static class NarrativeReader
 
     private static Narrative ReadBlock(YamlScalarNode node, SourceText source)
     {
-        var lines = SourceLines(source, node);
+        // The header ("|", ">-", "|2 # comment") is on the node's first line; the content follows, up to the
+        // node's end (the start of the line after the block, or the end of a file without a last line break).
+        var lines = source.Lines;
         var first = (int)node.Start.Line;
+        var headerLine = lines[first - 1];
+        var headerColumn = Math.Min(headerLine.Length, (int)node.Start.Column - 1);
+        var endLine = Math.Min((int)node.End.Line, lines.Count);
+        var last = endLine;
+        string Content(int number) => number == (int)node.End.Line
+            ? lines[number - 1][..Math.Min(lines[number - 1].Length, Math.Max(0, (int)node.End.Column - 1))]
+            : lines[number - 1];
 
-        // lines[0] holds the block header ("|", ">-", "|2 # comment"); the content follows.
-        var header = lines[0].Text.TrimStart();
-        var explicitIndent = header.Skip(1).FirstOrDefault(char.IsAsciiDigit);
-        var content = lines.Skip(1).ToList();
-        var indent = explicitIndent != default
-            ? Indentation(lines[0].Text) + (explicitIndent - '0')
-            : content.Where(l => l.Text.Trim().Length > 0).Select(l => Indentation(l.Text)).DefaultIfEmpty(0).First();
-
-        while (content.Count > 0 && content[^1].Text.Trim().Length == 0)
+        // Trailing blank lines belong to no paragraph.
+        while (last > first && Content(last).AsSpan().Trim().Length == 0)
         {
-            content.RemoveAt(content.Count - 1);
+            last--;
         }
 
-        if (content.Count == 0)
+        if (last == first)
         {
             return Narrative.FromString(source.Path, node.Value ?? "", first, (int)node.Start.Column);
         }
 
-        var texts = content.Select(l => l.Text.Length >= indent ? l.Text[indent..] : l.Text.TrimStart()).ToArray();
-        return new Narrative(
-            source.Path,
-            string.Join('\n', texts).TrimEnd(),
-            [.. content.Select(l => l.Number)],
-            [.. content.Select(l => l.Text.Length >= indent ? indent : 0)]);
+        // An indentation indicator counts from the indentation of the line that holds the header (the key's).
+        var indent = ExplicitIndent(headerLine.AsSpan(headerColumn)) is { } explicitIndent ? Indentation(headerLine) + explicitIndent : -1;
+        for (var number = first + 1; indent < 0 && number <= last; number++)
+        {
+            if (Content(number).AsSpan().Trim().Length > 0)
+            {
+                indent = Indentation(Content(number));
+            }
+        }
+
+        var count = last - first;
+        var numbers = new int[count];
+        var offsets = new int[count];
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var line = Content(first + 1 + i);
+            numbers[i] = first + 1 + i;
+            offsets[i] = line.Length >= indent ? indent : 0;
+            if (i > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(line.Length >= indent ? line.AsSpan(indent) : line.AsSpan().TrimStart());
+        }
+
+        return new Narrative(source.Path, text.ToString().TrimEnd(), numbers, offsets);
+    }
+
+    // The indentation indicator of a block header: the digit among the indicators right after | or >.
+    private static int? ExplicitIndent(ReadOnlySpan<char> header)
+    {
+        for (var i = 1; i < header.Length && header[i] is not (' ' or '#' or '\t'); i++)
+        {
+            if (char.IsAsciiDigit(header[i]))
+            {
+                return header[i] - '0';
+            }
+        }
+
+        return null;
     }
 
     // Each character of a one-line quoted value, at its own column: an escape (\" or '') takes more than one.

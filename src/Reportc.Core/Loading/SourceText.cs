@@ -36,20 +36,46 @@ public sealed class SourceText
         byte[] bytes;
         try
         {
-            if (Directory.Exists(path))
-            {
-                diagnostics.Report(Descriptors.FileNotFound, here, path, diagnostics.Text.Get("IsFolder"));
-                return null;
-            }
-
-            var length = new FileInfo(path).Length;
+            // One open: its length, then its bytes (a batch reads thousands of files).
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
             if (length > MaxBytes)
             {
                 diagnostics.Report(Descriptors.FileTooLarge, here, length, MaxBytes);
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            if (length == 0)
+            {
+                // A pipe or device tells no length: read it as a stream, no further than the limit.
+                using var stream = new FileStream(handle, FileAccess.Read);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                if (copy.Length > MaxBytes)
+                {
+                    diagnostics.Report(Descriptors.FileTooLarge, here, copy.Length, MaxBytes);
+                    return null;
+                }
+
+                return Decode(path, copy.ToArray(), diagnostics);
+            }
+
+            bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                Array.Resize(ref bytes, read);
+            }
+        }
+        catch (Exception) when (Directory.Exists(path))
+        {
+            diagnostics.Report(Descriptors.FileNotFound, here, path, diagnostics.Text.Get("IsFolder"));
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Reportc.Output;
 
@@ -6,6 +7,12 @@ namespace Reportc.Output;
 public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Folders known to exist (a batch writes thousands of files into a few folders), and temporary names
+    // unique to this run (one random part for the process, then a counter).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Folders = new();
+    private static readonly string Run = $"{Environment.ProcessId}.{Guid.NewGuid():N}"[..24];
+    private static long s_temporaries;
 
     /// <summary>Writes <paramref name="content"/> unless the file already holds exactly these bytes; true when written.</summary>
     public static bool Write(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
@@ -46,12 +53,31 @@ public static class AtomicFile
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        if (!Folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            Folders[folder] = true;
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Run}.{Interlocked.Increment(ref s_temporaries)}.tmp");
         try
         {
-            using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            RandomAccess.Write(handle, bytes, fileOffset: 0);
+            SafeFileHandle handle;
+            try
+            {
+                handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Removed since this run created it.
+                Directory.CreateDirectory(folder);
+                handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+
+            using (handle)
+            {
+                RandomAccess.Write(handle, bytes, fileOffset: 0);
+            }
         }
         catch
         {

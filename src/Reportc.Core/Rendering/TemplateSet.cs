@@ -24,6 +24,10 @@ public sealed class TemplateSet
         return entry.Template;
     }
 
+    // The output buffer of each thread, kept between renders: a report's output grows it once, not every time.
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_output;
+
     /// <summary>Renders with strict variables: a name the model lacks is an error located in the template.</summary>
     public static string? Render(Template template, ReportKind kind, ScriptObject model, DiagnosticBag diagnostics)
     {
@@ -35,6 +39,9 @@ public sealed class TemplateSet
             LoopLimit = 100_000,
         };
         context.PushGlobal(model);
+        var output = t_output ??= new System.Text.StringBuilder(1 << 15);
+        output.Clear();
+        context.PushOutput(new StringBuilderOutput(output));
         try
         {
             return template.Render(context);
@@ -43,6 +50,13 @@ public sealed class TemplateSet
         {
             diagnostics.Report(Descriptors.TemplateError, ToSpan(e.Span, template.SourceFilePath ?? ""), e.OriginalMessage);
             return null;
+        }
+        finally
+        {
+            if (output.Capacity > 1 << 20)
+            {
+                t_output = null; // an unusually large output is not kept alive
+            }
         }
     }
 

@@ -2,6 +2,16 @@ namespace Reportc.Tests.Unit;
 
 public sealed class NarrativeLayoutTests
 {
+    [Theory]
+    [InlineData("    text: | # 见2024年报告\n      第一行，\n      第二行。", "第一行，第二行。")]
+    [InlineData("    text: |2\n        缩进的第一行，\n      第二行。", "缩进的第一行，第二行。")]
+    [InlineData("    text: >-\n      折叠的\n      一段。\n\n\n", "折叠的一段。")]
+    public void A_block_text_is_read_as_typed_and_a_comment_after_its_header_is_not_an_indentation(string duty, string expected)
+    {
+        var md = TestReports.Compile(TestReports.WithDuty(duty)).Output("md");
+        Assert.Contains(expected, md);
+    }
+
     [Fact]
     public void Run_in_points_render_as_one_paragraph_numbered_yi_shi_er_shi()
     {
