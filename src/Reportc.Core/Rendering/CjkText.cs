@@ -29,6 +29,11 @@ public static class CjkText
     /// </summary>
     public static string JoinLines(string markdown)
     {
+        if (!markdown.Contains('\n', StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+
         var lines = markdown.Split('\n');
         var result = new StringBuilder(markdown.Length);
         var inFence = false;
@@ -67,6 +72,11 @@ public static class CjkText
     /// <summary>Markdown output must not carry the user's raw HTML as markup either: <c>&lt;tag</c> becomes <c>\&lt;tag</c>.</summary>
     public static string EscapeRawHtml(string markdown)
     {
+        if (!markdown.Contains('<', StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+
         var result = new StringBuilder(markdown.Length);
         for (var i = 0; i < markdown.Length; i++)
         {
@@ -116,9 +126,10 @@ public static class CjkText
 
         void Flush()
         {
-            if (current.ToString().Trim().Length > 0)
+            var chunk = current.ToString();
+            if (chunk.AsSpan().Trim().Length > 0)
             {
-                chunks.Add(current.ToString().TrimEnd());
+                chunks.Add(chunk.TrimEnd());
             }
 
             current.Clear();
