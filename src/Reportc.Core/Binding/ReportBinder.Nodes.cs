@@ -1,6 +1,7 @@
 using Reportc.Diagnostics;
 using Reportc.Loading;
 using Reportc.Model;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Binding;
@@ -66,10 +67,32 @@ internal sealed partial class ReportBinder
         return Scalar(node, what) is { } one ? [one.Trim()] : [];
     }
 
+    // "  - 一项\n     - 二项": the second item, one space too deep, is not an item but more of the first one's
+    // plain text, and would vanish into it. A plain text whose later line starts with "- " is that mistake.
+    private void CheckItemsIndentedIntoText(YamlScalarNode scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain || scalar.End.Line <= scalar.Start.Line)
+        {
+            return;
+        }
+
+        var lines = _source.Lines;
+        for (var number = (int)scalar.Start.Line + 1; number <= Math.Min((int)scalar.End.Line, lines.Count); number++)
+        {
+            var line = lines[number - 1];
+            var indent = line.Length - line.TrimStart(' ').Length;
+            if (line.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+            {
+                _diagnostics.Report(Descriptors.ItemIndentedIntoText, new SourceSpan(_source.Path, number, indent + 1, number, indent + 2));
+            }
+        }
+    }
+
     private Narrative? ReadText(YamlNode node, string what)
     {
         if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
         {
+            CheckItemsIndentedIntoText(scalar);
             return NarrativeReader.Read(scalar, _source);
         }
 

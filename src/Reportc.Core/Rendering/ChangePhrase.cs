@@ -5,12 +5,11 @@ namespace Reportc.Rendering;
 
 /// <summary>
 /// Year-on-year change written the Chinese way: 同比增长26.7%, 同比下降12.5%, 与上年持平; percentages change
-/// by 个百分点; a previous value of 0 or none at all has its own wording, never a division by zero.
+/// by 个百分点; a previous value of 0 (上年为0件) or none at all has its own wording, never a division by zero.
 /// </summary>
 public static class ChangePhrase
 {
     public const string NoPrevious = "上年无可比数据";
-    public const string PreviousZero = "上年为0";
     public const string Same = "与上年持平";
 
     public static string For(MetricValue current, MetricValue? previous)
@@ -35,7 +34,7 @@ public static class ChangePhrase
 
         if (then == 0)
         {
-            return PreviousZero;
+            return "上年为" + previous.Text;
         }
 
         var percent = Math.Round((now - then) / then * 100, 1, MidpointRounding.AwayFromZero);

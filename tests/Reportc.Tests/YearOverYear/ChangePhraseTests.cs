@@ -12,7 +12,7 @@ public sealed class ChangePhraseTests
     [InlineData(38, 30, "同比增长26.7%")]
     [InlineData(35, 40, "同比下降12.5%")]
     [InlineData(12, 12, "与上年持平")]
-    [InlineData(2, 0, "上年为0")]
+    [InlineData(2, 0, "上年为0件")]
     [InlineData(0, 0, "与上年持平")]
     [InlineData(0, 5, "同比下降100.0%")]
     [InlineData(1, 3, "同比下降66.7%")]
@@ -38,7 +38,7 @@ public sealed class ChangePhraseTests
         Assert.Contains("行政合同38件，同比增长26.7%。", md);
         Assert.Contains("行政处罚案件12起，同比下降20.0%", md);
         Assert.Contains("罚款3.60万元，上年为4.50万元", md);
-        Assert.Contains("行政复议收案2件，上年为0。", md);
+        Assert.Contains("行政复议收案2件，上年为0件。", md);
         Assert.Contains("成功率98%，同比提高0.5个百分点", md);
         Assert.Contains("法律援助35人次，上年无可比数据。", md);
     }
