@@ -15,8 +15,13 @@ reportc=$PWD/out/native/reportc
 for tool in pandoc chromium /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt install pandoc chromium time python3)" >&2; exit 2; }
 done
-work=$(mktemp -d)
+# The work folder is in memory (/dev/shm) where there is one, so the figures measure the programs and not
+# the file system (on a disk, ext4 slows file creation down for a while after many deletions; this bench
+# deletes tens of thousands of files). BENCH_DIR chooses another place, e.g. BENCH_DIR=/tmp for the disk.
+parent=${BENCH_DIR:-$( [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}" )}
+work=$(mktemp -d -p "$parent")
 trap 'rm -rf "$work"' EXIT
+export TMPDIR="$work"   # reportc's and the browsers' temporary files go there too
 
 now() { date +%s%N; }
 # median wall time in ms of RUNS runs of a command
@@ -43,7 +48,7 @@ median_batch_ms() {
 ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
 peak_mb() { /usr/bin/time -o "$work/time.out" -f "%M" "$@" >/dev/null 2>&1 || true; awk '{printf "%.1f", $1 / 1024}' "$work/time.out"; }
 
-echo "reportc bench on $(nproc) cores, $(date -u +%Y-%m-%d), $runs runs per cold start"
+echo "reportc bench on $(nproc) cores, $(date -u +%Y-%m-%d), $runs runs per cold start, in $parent ($(stat -f -c %T "$parent"))"
 echo
 
 # --- the floor: a Native AOT hello world, built here
