@@ -29,12 +29,46 @@ public sealed class MarkdownFormatter
     /// </summary>
     public string? InlineParagraph(string markdown)
     {
+        if (IsPlainText(markdown))
+        {
+            return markdown;
+        }
+
         var document = Markdown.Parse(markdown, _pipeline);
         return document.Count == 1 && document[0] is ParagraphBlock ? Render(document, implicitParagraph: true).Trim('\n') : null;
     }
 
     /// <summary>The HTML of one paragraph's content, without the enclosing <c>&lt;p&gt;</c>.</summary>
-    public string Inline(string markdown) => Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: true).Trim('\n');
+    public string Inline(string markdown) =>
+        IsPlainText(markdown) ? markdown : Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: true).Trim('\n');
+
+    /// <summary>
+    /// True when <paramref name="text"/> is one line in which Markdown finds nothing to do, so its HTML is
+    /// the text itself: Chinese text, letters, digits and a few marks that start no Markdown construct and
+    /// need no escaping. Most narrative paragraphs and run-in titles are such text and skip the parser.
+    /// </summary>
+    internal static bool IsPlainText(string text)
+    {
+        if (text.Length == 0 || !(text[0] > '\u007F' || char.IsAsciiLetter(text[0])) || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var plain = c > '\u007F'
+                ? !char.IsWhiteSpace(c) && !char.IsControl(c) && !char.IsSurrogate(c)
+                : char.IsAsciiLetterOrDigit(c) || c is '%' or ',' or '.' or ':' or ';' or '?' or '/' or '(' or ')' or '-' or '+' or '='
+                    || (c == ' ' && text[i + 1] != ' ');
+            if (!plain)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The HTML of a Markdown fragment, blocks and all.</summary>
     public string Blocks(string markdown) => Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: false);
