@@ -178,6 +178,11 @@ internal sealed partial class ReportBinder
     // Full-width digits and thousands separators are how people type numbers; they mean the same number.
     private static string NormalizeNumber(string text)
     {
+        if (text.AsSpan().IndexOfAnyInRange('０', '９') < 0 && !text.Contains('．') && !text.Contains(','))
+        {
+            return text;
+        }
+
         var chars = text.Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is '．' ? '.' : c).ToArray();
         return ThousandsSeparator().Replace(new string(chars), "");
     }
