@@ -53,7 +53,6 @@ internal sealed class CommonOptions
     {
         Description = "Do not report these warnings or infos (e.g. --nowarn RC0402,RC0405)",
         HelpName = "RC…",
-        AllowMultipleArgumentsPerToken = true,
     };
 
     /// <summary>--templates, the same for every command that finds kinds.</summary>
@@ -140,10 +139,16 @@ internal sealed class CommonOptions
             return null;
         }
 
-        var noWarn = (parse.GetValue(NoWarn) ?? [])
+        var codes = (parse.GetValue(NoWarn) ?? [])
             .SelectMany(v => v.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(v => v.ToUpperInvariant())
-            .ToHashSet(StringComparer.Ordinal);
+            .ToList();
+        var noWarn = codes.Select(v => v.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (codes.FirstOrDefault(code => code.Length != 6 || !code.StartsWith("RC", StringComparison.OrdinalIgnoreCase) || !code[2..].All(char.IsAsciiDigit)) is { } notACode)
+        {
+            error.WriteLine($"reportc: --nowarn: '{notACode}' is not a diagnostic code (RC and four digits, e.g. --nowarn RC0402,RC0405)");
+            return null;
+        }
+
         return new ReportCompiler(new KindCatalog(templates), new CompilerOptions
         {
             Formats = formats,

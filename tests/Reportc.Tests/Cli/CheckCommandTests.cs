@@ -52,6 +52,20 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Nowarn_takes_one_value_so_a_file_after_it_stays_a_file_and_a_non_code_is_refused()
+    {
+        var input = WriteInput(Report());
+        var before = CliRunner.Run("check", "--nowarn", "RC0402", input, "--warnaserror");
+        Assert.Equal(1, before.ExitCode);
+        Assert.Contains("RC0406", before.Error);
+        Assert.DoesNotContain("RC0402", before.Error);
+
+        var wrong = CliRunner.Run("check", "--nowarn", "m5.yaml", input);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("'m5.yaml' is not a diagnostic code", wrong.Error);
+    }
+
+    [Fact]
     public void A_comment_with_a_reason_silences_one_diagnostic_on_its_line()
     {
         var silenced = CliRunner.Run("check", WriteInput(Report("  fines: 3 万元   # reportc-ignore RC0402: 罚款在附表中列出\n")));
