@@ -53,7 +53,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             SourceChecks.Run(source, diagnostics);
             suppressions = Suppressions.Read(source, diagnostics);
             var root = YamlLoader.Load(source, diagnostics);
-            if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics))
+            if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics, diagnostics.FirstSpanOf(Descriptors.YamlSyntax)))
             {
                 diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
             }

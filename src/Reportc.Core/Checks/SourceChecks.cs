@@ -31,9 +31,9 @@ internal static partial class SourceChecks
     /// After a YAML syntax error: finds the input-method slips that cause one and reports them where they
     /// are. Returns true when it found any, so the generic syntax error can give way to them.
     /// </summary>
-    public static bool ExplainSyntaxError(SourceText source, DiagnosticBag diagnostics)
+    public static bool ExplainSyntaxError(SourceText source, DiagnosticBag diagnostics, SourceSpan? at = null)
     {
-        var found = false;
+        var found = at is { } error && ExplainColon(source, diagnostics, error.Line, error.Column);
         var lines = source.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -52,6 +52,100 @@ internal static partial class SourceChecks
 
         return found;
     }
+
+    // YamlDotNet stops at a ': ' it cannot place ("found invalid mapping"): either one inside a text value
+    // ("problems: 主要原因: …"), or the key colon of a line indented deeper than a line that already has its
+    // value (a key or an item one space too deep, which YAML reads as more of the text above).
+    private static bool ExplainColon(SourceText source, DiagnosticBag diagnostics, int line, int column)
+    {
+        var lines = source.Lines;
+        if (line < 1 || line > lines.Count || column < 1 || column > lines[line - 1].Length || lines[line - 1][column - 1] != ':')
+        {
+            return false;
+        }
+
+        var text = lines[line - 1];
+        if (KeyLine().Match(text) is { Success: true } key && key.Groups["colon"].Index != column - 1)
+        {
+            diagnostics.Report(Descriptors.ColonInText, SourceSpan.At(source.Path, line, column), key.Groups["key"].Value);
+            return true;
+        }
+
+        // The line the colon's line was read into: the nearest line above with content.
+        var indent = Indentation(text);
+        for (var above = line - 1; above >= 1; above--)
+        {
+            var previous = lines[above - 1];
+            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var previousIndent = Indentation(previous);
+            if (previousIndent >= indent || !HasValue(previous) || OddIndentation(previous) || OddIndentation(text))
+            {
+                return false;
+            }
+
+            // "- 三：" indented deeper than the items before it is the line to fix, not its child below.
+            var item = ItemIndentedDeeper(lines, above);
+            var (culprit, culpritIndent, sibling) = item is { } i ? (above, previousIndent, i) : (line, indent, above);
+            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, culprit, culpritIndent + 1), culpritIndent, Indentation(lines[sibling - 1]), sibling);
+            return true;
+        }
+
+        return false;
+    }
+
+    // When line number <paramref name="line"/> is a "- " item one or two spaces deeper than the item before it, that item's line.
+    private static int? ItemIndentedDeeper(IReadOnlyList<string> lines, int line)
+    {
+        var text = lines[line - 1];
+        var indent = Indentation(text);
+        if (!text.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var above = line - 1; above >= 1; above--)
+        {
+            var previous = lines[above - 1];
+            var previousIndent = Indentation(previous);
+            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#') || previousIndent > indent)
+            {
+                continue;
+            }
+
+            return previousIndent < indent && indent - previousIndent <= 2 && previous.AsSpan(previousIndent).StartsWith("- ", StringComparison.Ordinal) ? above : null;
+        }
+
+        return null;
+    }
+
+    // "key: text" or "- text": a line whose value is written on it (not "key:", "key: |" or "- key:").
+    private static bool HasValue(string line)
+    {
+        var rest = line.TrimStart(' ');
+        if (rest.StartsWith("- ", StringComparison.Ordinal))
+        {
+            rest = rest[2..].TrimStart(' ');
+        }
+
+        if (KeyLine().Match(rest) is { Success: true } key)
+        {
+            rest = rest[(key.Groups["colon"].Index + 1)..].Trim();
+        }
+
+        return rest.Length > 0 && rest[0] is not ('|' or '>' or '#');
+    }
+
+    // Indented with a tab or a full-width space: RC0007 and RC0010 say so, and the spaces cannot be counted.
+    private static bool OddIndentation(string line) => line.TrimStart(' ') is [ '\t' or '\u3000', .. ];
+
+    private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
+
+    [GeneratedRegex(@"^[ ]*(?:-[ ]+)?(?<key>[A-Za-z_][A-Za-z0-9_]*)[ ]*(?<colon>:)(?:[ ]|$)")]
+    private static partial Regex KeyLine();
 
     [GeneratedRegex(@"^[ ]*(?:-[ ]+)?(?<key>[A-Za-z_][A-Za-z0-9_]*)[ ]*(?<colon>：)")]
     private static partial Regex FullWidthColonKey();

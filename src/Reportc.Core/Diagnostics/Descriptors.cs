@@ -35,6 +35,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PrintPair = W(209);
     public static readonly DiagnosticDescriptor FullWidthColon = E(9);
     public static readonly DiagnosticDescriptor FullWidthSpace = E(10);
+    public static readonly DiagnosticDescriptor ColonInText = E(11);
+    public static readonly DiagnosticDescriptor IndentedDeeper = E(12);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);

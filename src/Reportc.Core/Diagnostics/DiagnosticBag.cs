@@ -14,6 +14,9 @@ public sealed class DiagnosticBag(MessageText? text = null)
 
     public bool Has(DiagnosticDescriptor descriptor) => _items.Exists(d => d.Code == descriptor.Code);
 
+    /// <summary>Where the first diagnostic of <paramref name="descriptor"/> was reported, if one was.</summary>
+    public SourceSpan? FirstSpanOf(DiagnosticDescriptor descriptor) => _items.Find(d => d.Code == descriptor.Code)?.Span;
+
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
