@@ -18,6 +18,7 @@ internal sealed partial class ReportBinder
         var tables = new Dictionary<string, TableData>(StringComparer.Ordinal);
         if (root.Get("tables") is not { } node)
         {
+            ReportMissingTables([], kind, root);
             return tables;
         }
 
@@ -48,7 +49,17 @@ internal sealed partial class ReportBinder
             tables[id] = table;
         }
 
+        ReportMissingTables([.. map.Children.Keys.Select(k => k.KeyText())], kind, root.Children.Keys.First(k => k.KeyText() == "tables"));
         return tables;
+    }
+
+    // Every table a kind names is one the report must give (the 政府信息公开 report's three are mandated).
+    private void ReportMissingTables(HashSet<string> given, ReportKind kind, YamlNode at)
+    {
+        foreach (var definition in kind.Tables.Where(t => !given.Contains(t.Id)))
+        {
+            Report(Descriptors.TableMissing, at, definition.Caption, definition.Id);
+        }
     }
 
     private void BindRows(TableData table, YamlMappingNode rows)

@@ -80,6 +80,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TableRuleBroken = E(1003);
     public static readonly DiagnosticDescriptor TableValueImplausible = W(1004);
     public static readonly DiagnosticDescriptor TableCellNotNumber = E(1005);
+    public static readonly DiagnosticDescriptor TableMissing = E(1006);
 
     // RC09xx: the previous year's report.
     public static readonly DiagnosticDescriptor PreviousNotFound = E(901);

@@ -26,7 +26,7 @@ public static class JsonSchemaWriter
             json.WriteString("title", $"{kind.Name}（reportc 报告文件）");
             json.WriteString("description", $"reportc report file of kind {kind.Id}: {kind.NameEn}. 一份 YAML 文件即一个单位一个年度的报告。");
             json.WriteString("type", "object");
-            Strings(json, "required", ["kind", "year", "document", "sections"]);
+            Strings(json, "required", kind.Tables.Count > 0 ? ["kind", "year", "document", "sections", "tables"] : ["kind", "year", "document", "sections"]);
             json.WriteBoolean("additionalProperties", false);
             json.WriteStartObject("properties");
             Property(json, "kind", "报告类型", "report kind", w => w.WriteString("const", kind.Id));
@@ -122,6 +122,7 @@ public static class JsonSchemaWriter
         Property(json, "tables", "表格", "one row a line, the numbers in the table's column order; totals may be left out", w =>
         {
             w.WriteString("type", "object");
+            Strings(w, "required", [.. kind.Tables.Select(t => t.Id)]);
             w.WriteBoolean("additionalProperties", false);
             w.WriteStartObject("properties");
             foreach (var table in kind.Tables)
