@@ -37,15 +37,18 @@ public sealed class BatchBuildTests
         File.WriteAllText(Path.Combine(reports, "y.yaml"), Valid);
         var output = Path.Combine(folder, "out");
 
-        Assert.Equal(0, CliRunner.Run("build", reports, "-o", output).ExitCode);
+        var first = CliRunner.Run("build", reports, "-o", output, "--lang", "en");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("4 file(s) written, 0 unchanged", first.Error);
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order().ToList();
         Assert.Equal(4, files.Count);
         var stamps = files.Select(File.GetLastWriteTimeUtc).ToList();
         Thread.Sleep(30);
 
-        var (code, stdout, _) = CliRunner.Run("build", reports, "-o", output);
+        var (code, stdout, stderr) = CliRunner.Run("build", reports, "-o", output, "--lang", "en");
         Assert.Equal(0, code);
         Assert.DoesNotContain("wrote", stdout);
+        Assert.Contains("0 file(s) written, 4 unchanged", stderr);
         Assert.Equal(stamps, files.Select(File.GetLastWriteTimeUtc).ToList());
     }
 
