@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Reportc.Diagnostics;
 using Reportc.Output;
+using Reportc.Pdf;
 
 namespace Reportc.Cli;
 
@@ -101,8 +102,9 @@ internal sealed class BuildCommandDefinition : Command
         var gate = new Lock();
         var reported = 0;
 
-        // The browser starts while the reports are built.
-        var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser)) : null;
+        // The browser starts while the reports are built, unless every PDF is there already (then most are
+        // likely unchanged, and it starts only if one has to be printed).
+        var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser), startNow: inputs.Any(input => !File.Exists(plan.PathFor(input, "pdf")))) : null;
         try
         {
             await Compile().ConfigureAwait(false);
@@ -169,9 +171,12 @@ internal sealed class BuildCommandDefinition : Command
         async Task Print(PdfStage stage)
         {
             pending.Sort((a, b) => a.Index.CompareTo(b.Index));
+
+            // A PDF printed from the same HTML with the same browser is not printed again.
+            var unchanged = pending.Where(p => PdfInfo.SourceOf(plan.PathFor(inputs[p.Index], "pdf")) == stage.Key(p.Compilation)).Select(p => p.Index).ToHashSet();
             var indexOf = pending.ToDictionary(p => p.Compilation, p => p.Index);
             var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<int, (IReadOnlyList<(string Path, bool Written)> Written, List<Diagnostic> Diagnostics)>();
-            await stage.PrintAsync([.. pending.Select(p => p.Compilation)], (compilation, pdf) =>
+            await stage.PrintAsync([.. pending.Where(p => !unchanged.Contains(p.Index)).Select(p => p.Compilation)], (compilation, pdf) =>
             {
                 var index = indexOf[compilation];
                 var diagnostics = new List<Diagnostic>();
@@ -181,7 +186,11 @@ internal sealed class BuildCommandDefinition : Command
             foreach (var (index, _) in pending)
             {
                 var diagnostics = new List<Diagnostic>();
-                if (outcomes.TryGetValue(index, out var outcome))
+                if (unchanged.Contains(index))
+                {
+                    writer.Progress("Unchanged", plan.PathFor(inputs[index], "pdf"), written: false);
+                }
+                else if (outcomes.TryGetValue(index, out var outcome))
                 {
                     foreach (var (path, written) in outcome.Written)
                     {

@@ -10,22 +10,37 @@ namespace Reportc.Cli;
 /// </summary>
 internal sealed class PdfStage
 {
-    private readonly Task<ChromiumPdfPrinter?> _printer;
+    private Task<ChromiumPdfPrinter?>? _printer;
     private readonly string? _browser;
     private readonly IReadOnlyList<string> _tried;
     private Exception? _startFailure;
 
-    private PdfStage(string? browser, IReadOnlyList<string> tried)
+    private PdfStage(string? browser, IReadOnlyList<string> tried, bool startNow)
     {
         _browser = browser;
         _tried = tried;
-        _printer = browser is null ? Task.FromResult<ChromiumPdfPrinter?>(null) : StartAsync(browser);
+        if (startNow)
+        {
+            _ = Printer;
+        }
     }
 
-    /// <summary>Finds the browser and starts it in the background.</summary>
-    public static PdfStage Start(string? browserOption) =>
-        new(BrowserLocator.Find(browserOption, out var tried), tried);
+    private Task<ChromiumPdfPrinter?> Printer => _printer ??= _browser is null ? Task.FromResult<ChromiumPdfPrinter?>(null) : StartAsync(_browser);
 
+    /// <summary>Finds the browser and, when <paramref name="startNow"/>, starts it in the background.</summary>
+    public static PdfStage Start(string? browserOption, bool startNow) =>
+        new(BrowserLocator.Find(browserOption, out var tried), tried, startNow);
+
+    /// <summary>
+    /// What a report's PDF is printed from: its HTML and the browser (path, size and time, which change when
+    /// it is upgraded). A PDF that carries the same key is not printed again.
+    /// </summary>
+    public string Key(Compilation report)
+    {
+        var browser = _browser is null ? "" : new FileInfo(_browser) is { Exists: true } file ? $"{_browser}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : _browser;
+        var html = report.Outputs.Single(o => o.Format == "html").Content;
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + browser)))[..32];
+    }
     private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private async Task<ChromiumPdfPrinter?> StartAsync(string browser)
@@ -47,7 +62,12 @@ internal sealed class PdfStage
     /// </summary>
     public async Task PrintAsync(IReadOnlyList<Compilation> reports, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
     {
-        await using var printer = await _printer.ConfigureAwait(false);
+        if (reports.Count == 0 && _printer is null)
+        {
+            return;
+        }
+
+        await using var printer = await Printer.ConfigureAwait(false);
         if (reports.Count == 0)
         {
             return;
@@ -69,7 +89,7 @@ internal sealed class PdfStage
         Directory.CreateDirectory(folder);
         try
         {
-            await Task.WhenAll(reports.Select((report, i) => PrintOne(printer, report, Path.Combine(folder, $"{i}.html"), printed, text, writer))).ConfigureAwait(false);
+            await Task.WhenAll(reports.Select((report, i) => PrintOne(printer, report, Key(report), Path.Combine(folder, $"{i}.html"), printed, text, writer))).ConfigureAwait(false);
         }
         finally
         {
@@ -77,7 +97,7 @@ internal sealed class PdfStage
         }
     }
 
-    private static async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    private static async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
     {
         var html = report.Outputs.Single(o => o.Format == "html").Content;
         await File.WriteAllTextAsync(htmlPath, html).ConfigureAwait(false);
@@ -86,7 +106,7 @@ internal sealed class PdfStage
             var pdf = await printer.PrintAsync(htmlPath).ConfigureAwait(false);
             File.Delete(htmlPath);
             var doc = report.Document!;
-            printed(report, PdfInfo.Apply(pdf, doc.Title, doc.Author, doc.Date));
+            printed(report, PdfInfo.Apply(pdf, doc.Title, doc.Author, doc.Date, key));
         }
         catch (Exception e) when (e is IOException or TimeoutException or InvalidDataException or System.Net.WebSockets.WebSocketException)
         {

@@ -11,7 +11,8 @@ namespace Reportc.Pdf;
 /// </summary>
 public static partial class PdfInfo
 {
-    public static byte[] Apply(byte[] pdf, string title, string author, DateOnly date)
+    /// <summary>Sets title, author and dates; <paramref name="source"/>, when given, is kept as /ReportcSource (see <see cref="SourceOf"/>).</summary>
+    public static byte[] Apply(byte[] pdf, string title, string author, DateOnly date, string? source = null)
     {
         var latin1 = Encoding.Latin1;
         var text = latin1.GetString(pdf);
@@ -29,11 +30,28 @@ public static partial class PdfInfo
             text += "\n";
         }
 
-        var info = string.Create(CultureInfo.InvariantCulture, $"{size} 0 obj\n<</Title {Utf16(title)}\n/Author {Utf16(author)}\n/Creator (reportc)\n/Producer (reportc, Chromium)\n/CreationDate (D:{stamp}Z)\n/ModDate (D:{stamp}Z)>>\nendobj\n");
+        var info = string.Create(CultureInfo.InvariantCulture, $"{size} 0 obj\n<</Title {Utf16(title)}\n/Author {Utf16(author)}\n/Creator (reportc)\n/Producer (reportc, Chromium)\n{(source is null ? "" : $"/ReportcSource ({source})\n")}/CreationDate (D:{stamp}Z)\n/ModDate (D:{stamp}Z)>>\nendobj\n");
         var infoOffset = latin1.GetByteCount(text);
         var xrefOffset = infoOffset + latin1.GetByteCount(info);
         var xref = string.Create(CultureInfo.InvariantCulture, $"xref\n{size} 1\n{infoOffset:D10} 00000 n \ntrailer\n<</Size {size + 1}\n/Root {root}\n/Info {size} 0 R\n/Prev {previous}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
         return latin1.GetBytes(text + info + xref);
+    }
+
+    /// <summary>The /ReportcSource a PDF written by <see cref="Apply"/> carries, or null (no file, or none in it).</summary>
+    public static string? SourceOf(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            var tail = new byte[(int)Math.Min(length, 4096)];
+            var read = RandomAccess.Read(handle, tail, length - tail.Length);
+            return Source().Match(Encoding.Latin1.GetString(tail, 0, read)) is { Success: true } m ? m.Groups[1].Value : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // Text strings in UTF-16BE with a byte-order mark, as hex: safe for any Chinese title.
@@ -45,6 +63,9 @@ public static partial class PdfInfo
 
     [GeneratedRegex(@"trailer\s*<<(?=[^>]*?/Size\s+(?<size>\d+))(?=[^>]*?/Root\s+(?<root>\d+\s+\d+\s+R))", RegexOptions.Singleline)]
     private static partial Regex Trailer();
+
+    [GeneratedRegex(@"/ReportcSource \(([0-9A-F]+)\)")]
+    private static partial Regex Source();
 
     [GeneratedRegex(@"startxref\s+(\d+)")]
     private static partial Regex StartXref();

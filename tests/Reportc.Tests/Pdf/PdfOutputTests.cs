@@ -138,6 +138,29 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void A_pdf_printed_from_the_same_html_is_not_printed_again_and_a_changed_report_is()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "town.yaml");
+        File.Copy(TestPaths.Sample, input);
+        var output = Path.Combine(folder, "out");
+        var pdf = Path.Combine(output, "town.pdf");
+        Assert.Equal(0, CliRunner.RunInProcess(["build", input, "-o", output, "--format", "pdf"]).ExitCode);
+        var first = File.ReadAllBytes(pdf);
+        var stamp = File.GetLastWriteTimeUtc(pdf);
+
+        var before = ChromiumPdfPrinter.Launches;
+        Assert.Equal(0, CliRunner.RunInProcess(["build", input, "-o", output, "--format", "pdf"]).ExitCode);
+        Assert.Equal(before, ChromiumPdfPrinter.Launches);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(pdf));
+
+        File.WriteAllText(input, File.ReadAllText(input).Replace("扎实推进", "深入推进", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.RunInProcess(["build", input, "-o", output, "--format", "pdf"]).ExitCode);
+        Assert.Equal(before + 1, ChromiumPdfPrinter.Launches);
+        Assert.NotEqual(first, File.ReadAllBytes(pdf));
+    }
+
+    [Fact]
     public void A_missing_browser_is_named_with_an_install_hint_and_md_and_html_still_build()
     {
         foreach (var args in new[] { new[] { "--browser", "/no/such/chromium" }, [] })
