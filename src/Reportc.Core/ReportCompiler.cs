@@ -71,7 +71,9 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 var fonts = _fonts.GetOrAdd((kind, Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."), key =>
                     FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(key.Item2, "fonts")))));
                 var previous = PreviousYears.Load(report, kinds, diagnostics);
-                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, diagnostics);
+                // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
+                var draft = diagnostics.Has(Descriptors.TodoInText) || diagnostics.Has(Descriptors.PendingMetric);
+                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, draft, diagnostics);
                 if (!diagnostics.HasErrors)
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))

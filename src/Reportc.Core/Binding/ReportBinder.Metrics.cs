@@ -123,11 +123,13 @@ internal sealed partial class ReportBinder
             unit = typedUnit;
         }
 
+        var unitMismatch = false;
         if (known?.Unit is { } catalogueUnit)
         {
             if (unit is not null && unit != catalogueUnit)
             {
                 Report(Descriptors.MetricUnitMismatch, valueNode, id, known.Label, catalogueUnit, unit);
+                unitMismatch = true;
             }
 
             unit ??= catalogueUnit;
@@ -161,7 +163,8 @@ internal sealed partial class ReportBinder
             Report(Descriptors.MetricPercentOver, valueNode, id, number);
         }
 
-        if (CountingUnits.Contains(unit) && number != decimal.Truncate(number))
+        // A fraction in a wrong unit (97.6 件 for a percentage) is the wrong unit, already reported.
+        if (CountingUnits.Contains(unit) && number != decimal.Truncate(number) && !unitMismatch)
         {
             Report(Descriptors.CountNotWhole, valueNode, id, unit, valueText);
         }

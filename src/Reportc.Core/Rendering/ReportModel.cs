@@ -8,7 +8,7 @@ namespace Reportc.Rendering;
 /// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>
 internal static class ReportModel
 {
-    public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, DiagnosticBag diagnostics)
+    public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft, DiagnosticBag diagnostics)
     {
         var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id));
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
@@ -51,6 +51,7 @@ internal static class ReportModel
                 ["kind_name"] = report.Kind.Name,
                 ["year"] = report.Year,
                 ["next_year"] = report.Year + 1,
+                ["draft"] = draft,
             },
             ["doc"] = new ScriptObject
             {

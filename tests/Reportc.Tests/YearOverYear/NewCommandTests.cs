@@ -36,7 +36,11 @@ public sealed class NewCommandTests
 
         var draft = CliRunner.Run("build", next, "-o", Path.Combine(folder, "out"), "--draft");
         Assert.Equal(0, draft.ExitCode);
-        Assert.Contains("TODO", File.ReadAllText(Path.Combine(folder, "out", "beiliu-2025.md")));
+        var md = File.ReadAllText(Path.Combine(folder, "out", "beiliu-2025.md"));
+        Assert.Contains("TODO", md);
+        Assert.StartsWith("> **草稿**", md);
+        Assert.Contains("<p class=\"draft-banner\">", File.ReadAllText(Path.Combine(folder, "out", "beiliu-2025.html")));
+        Assert.DoesNotContain("草稿", File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "Reportc.Tests", "Approvals", "SampleApprovalTests.Beiliu_2024_markdown.approved.md")));
     }
 
     [Fact]
