@@ -52,6 +52,10 @@ public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricCh
 
         var kind = (@new ?? old)?.Kind;
         var sections = new List<SectionChange>();
+
+        // The 公文 elements and the opening text are compared like sections, before them.
+        Compare(sections, "document", "公文要素", DocumentLines(old), DocumentLines(@new), old is not null, @new is not null);
+        Compare(sections, "preamble", "开头", Paragraphs(old?.Preamble), Paragraphs(@new?.Preamble), old?.Preamble is not null, @new?.Preamble is not null);
         foreach (var rule in kind?.Sections ?? [])
         {
             var before = old?.Sections.FirstOrDefault(s => s.Rule.Id == rule.Id);
@@ -69,6 +73,38 @@ public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricCh
 
         return new ReportDiff(old, @new, metrics, sections);
     }
+
+    private static void Compare(List<SectionChange> changes, string id, string heading, List<string> before, List<string> after, bool hadIt, bool hasIt)
+    {
+        if (!hadIt && !hasIt)
+        {
+            return;
+        }
+
+        var change = !hadIt ? ChangeKind.Added : !hasIt ? ChangeKind.Removed : before.SequenceEqual(after) ? ChangeKind.Unchanged : ChangeKind.Changed;
+        changes.Add(new SectionChange(id, heading, change, before, after));
+    }
+
+    // One line a 公文 element, as printed: a change of 发文字号 or 成文日期 shows as that line changed.
+    private static List<string> DocumentLines(Report? report)
+    {
+        if (report is null)
+        {
+            return [];
+        }
+
+        var doc = report.Document;
+        return
+        [
+            "发文机关：" + string.Join("、", doc.Issuers),
+            "发文字号：" + doc.Number,
+            "标题：" + string.Concat(doc.TitleLines),
+            "成文日期：" + ReportModel.ChineseDate(doc.Date),
+        ];
+    }
+
+    private static List<string> Paragraphs(Narrative? text) =>
+        text is null ? [] : CjkText.Paragraphs(CjkText.JoinLines(text.Text));
 
     // A section's narrative as typed, paragraph by paragraph; references stay as written ({{id}}).
     private static List<string> Paragraphs(SectionContent? section)

@@ -48,6 +48,23 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public void The_document_elements_and_the_opening_text_are_compared_too()
+    {
+        var diff = Diff();
+        var document = diff.Sections[0];
+        Assert.Equal("document", document.Id);
+        Assert.Equal(ChangeKind.Changed, document.Kind);
+        var changedLines = document.New.Except(document.Old).ToList();
+        Assert.Contains(changedLines, l => l.StartsWith("发文字号：", StringComparison.Ordinal));
+        Assert.Contains(changedLines, l => l.StartsWith("成文日期：", StringComparison.Ordinal));
+        Assert.Equal("preamble", diff.Sections[1].Id);
+
+        var compiler = new ReportCompiler(new KindCatalog());
+        var same = ReportDiff.Compare(compiler.Load(New).Report!, compiler.Load(New).Report!);
+        Assert.All(same.Sections, s => Assert.Equal(ChangeKind.Unchanged, s.Kind));
+    }
+
+    [Fact]
     public void A_unit_that_differs_is_reported_never_compared()
     {
         var compiler = new ReportCompiler(new KindCatalog());
