@@ -39,6 +39,7 @@ public static partial class NextYear
         }
 
         WriteMetrics(yaml, last.Metrics, last.Kind);
+        Skeleton.WriteTables(yaml, last.Kind, last);
         yaml.AppendLine("sections:");
         foreach (var section in last.Sections)
         {

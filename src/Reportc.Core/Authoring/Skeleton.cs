@@ -33,6 +33,7 @@ public static class Skeleton
         }
 
         yaml.AppendLine();
+        WriteTables(yaml, kind, last: null);
         yaml.AppendLine("sections:");
         foreach (var section in kind.Sections)
         {
@@ -42,5 +43,33 @@ public static class Skeleton
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>
+    /// The kind's tables, every cell "~" (to be filled in), each row with its columns named in a comment
+    /// and, given last year's report, last year's numbers too.
+    /// </summary>
+    internal static void WriteTables(StringBuilder yaml, ReportKind kind, Model.Report? last)
+    {
+        if (kind.Tables.Count == 0)
+        {
+            return;
+        }
+
+        yaml.AppendLine("tables:                             # one row a line, the numbers in the columns' order; ~ until known");
+        foreach (var table in kind.Tables)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  {table.Id}:                         # {table.Caption}");
+            var before = last?.Tables.GetValueOrDefault(table.Id);
+            foreach (var row in table.Rows.Where(r => !r.IsGroup && !table.IsComputedRow(r.Id!)))
+            {
+                var columns = table.ColumnsOf(row).Where(c => !table.IsComputedColumn(c.Id)).ToList();
+                var lastYear = before is null ? "" : "; last year " + string.Join(", ", columns.Select(c =>
+                    before.Cells.TryGetValue((row.Id!, c.Id), out var v) ? v.ToString(CultureInfo.InvariantCulture) : "—"));
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"    {row.Id}: [{string.Join(", ", columns.Select(_ => "~"))}]   # {row.Label}: {string.Join("、", columns.Select(c => c.Label))}{lastYear}");
+            }
+        }
+
+        yaml.AppendLine();
     }
 }

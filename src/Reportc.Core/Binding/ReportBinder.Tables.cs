@@ -89,6 +89,19 @@ internal sealed partial class ReportBinder
 
             for (var i = 0; i < target.Count; i++)
             {
+                // "~" is a number still to be filled in (reportc new writes it): like an empty metric, one
+                // warning a row (at its first "~").
+                if (IsPending(cells[i]))
+                {
+                    if (!table.Pending || _pending[^1].Item1 != $"{definition.Id}.{rowId}")
+                    {
+                        _pending.Add(($"{definition.Id}.{rowId}", YamlLoader.SpanOf(_source.Path, cells[i])));
+                    }
+
+                    table.Pending = true;
+                    continue;
+                }
+
                 var text = cells[i] is YamlScalarNode { Value: { } v } ? NormalizeNumber(v.Trim()) : "";
                 if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {

@@ -16,7 +16,10 @@ internal static class TableChecks
         foreach (var table in report.Tables.Values)
         {
             Compute(table);
-            Check(table, diagnostics);
+            if (!table.Pending)
+            {
+                Check(table, diagnostics);
+            }
         }
     }
 

@@ -14,6 +14,9 @@ public sealed class TableData(TableDefinition definition, SourceSpan span)
     /// <summary>Cell values by row and column id; a cell absent here is neither given nor computable.</summary>
     public Dictionary<(string Row, string Column), decimal> Cells { get; } = [];
 
+    /// <summary>Whether some cells are still "~" (to be filled in): its sums are not checked then.</summary>
+    public bool Pending { get; set; }
+
     /// <summary>The cells the report gave (the others were computed).</summary>
     public HashSet<(string Row, string Column)> Given { get; } = [];
 

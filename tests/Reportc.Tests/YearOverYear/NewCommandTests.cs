@@ -43,21 +43,38 @@ public sealed class NewCommandTests
         Assert.DoesNotContain("草稿", File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "Reportc.Tests", "Approvals", "SampleApprovalTests.Beiliu_2024_markdown.approved.md")));
     }
 
-    [Fact]
-    public void A_fresh_skeleton_of_a_kind_starts_with_the_schema_line_and_checks_with_todos_only()
+    [Theory]
+    [InlineData("law-based-government")]
+    [InlineData("gov-info-disclosure")]
+    public void A_fresh_skeleton_of_a_kind_starts_with_the_schema_line_and_checks_with_todos_only(string kind)
     {
         var folder = TestPaths.NewTempFolder();
         var target = Path.Combine(folder, "town.yaml");
-        var (code, _, error) = CliRunner.Run("new", "2025", "--kind", "law-based-government", "-o", target);
+        var (code, _, error) = CliRunner.Run("new", "2025", "--kind", kind, "-o", target);
         Assert.True(code == 0, error);
 
         var text = File.ReadAllText(target);
-        Assert.StartsWith("# yaml-language-server: $schema=law-based-government.schema.json", text, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(folder, "law-based-government.schema.json")));
+        Assert.StartsWith($"# yaml-language-server: $schema={kind}.schema.json", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, $"{kind}.schema.json")));
         var check = CliRunner.Run("check", target);
         Assert.Equal(0, check.ExitCode);
         Assert.DoesNotContain(": error ", check.Error);
         Assert.Contains("RC0409", check.Error);
+        Assert.Equal(kind == "gov-info-disclosure", text.Contains("\ntables:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Next_year_of_a_disclosure_report_keeps_its_tables_to_fill_in_with_last_years_numbers_beside()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var target = Path.Combine(folder, "xinxi-2025.yaml");
+        Assert.Equal(0, CliRunner.Run("new", "2025", "--from", Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), "-o", target).ExitCode);
+        var text = File.ReadAllText(target);
+        Assert.Contains("    normative: [~, ~, ~]   # 行政规范性文件: 本年制发件数、本年废止件数、现行有效件数; last year 2, 1, 5", text);
+        var check = CliRunner.Run("check", target);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("RC0410", check.Error);
+        Assert.Equal(1, CliRunner.Run("build", target, "-o", Path.Combine(folder, "out")).ExitCode);
     }
 
     [Fact]
