@@ -70,7 +70,12 @@ public static class WordDiff
         while (i < text.Length)
         {
             var start = i;
-            if (char.IsAsciiLetterOrDigit(text[i]))
+            if (text.AsSpan(i).StartsWith("{{", StringComparison.Ordinal) && text.IndexOf("}}", i + 2, StringComparison.Ordinal) is var close and > 0)
+            {
+                // A metric reference is one word: a changed reference shows whole, never split inside.
+                i = close + 2;
+            }
+            else if (char.IsAsciiLetterOrDigit(text[i]))
             {
                 while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_'))
                 {

@@ -96,6 +96,10 @@ public sealed class DiffTests
         Assert.Equal("基层执法力量仍然不足{+，执法人员专业培训偏少+}。", WordDiff.Show("基层执法力量仍然不足。", "基层执法力量仍然不足，执法人员专业培训偏少。"));
 
     [Fact]
+    public void A_changed_reference_shows_whole_in_the_word_diff() =>
+        Assert.Equal("审查[-{{legality_reviews}}-]{+{{legality_reviews.change}}+}；法律顾问{{village_advisers}}。", WordDiff.Show("审查{{legality_reviews}}；法律顾问{{village_advisers}}。", "审查{{legality_reviews.change}}；法律顾问{{village_advisers}}。"));
+
+    [Fact]
     public void Git_shows_the_metric_table_through_the_external_diff_driver()
     {
         var repo = TestPaths.NewTempFolder();
