@@ -10,6 +10,8 @@ namespace Reportc.Cli;
 /// </summary>
 internal sealed class PdfStage
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Compilation, string> _keys = new();
+    private readonly Lazy<string> _browserIdentity;
     private Task<ChromiumPdfPrinter?>? _printer;
     private readonly string? _browser;
     private readonly IReadOnlyList<string> _tried;
@@ -19,6 +21,7 @@ internal sealed class PdfStage
     {
         _browser = browser;
         _tried = tried;
+        _browserIdentity = new(() => browser is null ? "" : new FileInfo(browser) is { Exists: true } file ? $"{browser}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : browser);
         if (startNow)
         {
             _ = Printer;
@@ -35,12 +38,11 @@ internal sealed class PdfStage
     /// What a report's PDF is printed from: its HTML and the browser (path, size and time, which change when
     /// it is upgraded). A PDF that carries the same key is not printed again.
     /// </summary>
-    public string Key(Compilation report)
+    public string Key(Compilation report) => _keys.GetOrAdd(report, r =>
     {
-        var browser = _browser is null ? "" : new FileInfo(_browser) is { Exists: true } file ? $"{_browser}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : _browser;
-        var html = report.Outputs.Single(o => o.Format == "html").Content;
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + browser)))[..32];
-    }
+        var html = r.Outputs.Single(o => o.Format == "html").Content;
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value)))[..32];
+    });
     private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private async Task<ChromiumPdfPrinter?> StartAsync(string browser)

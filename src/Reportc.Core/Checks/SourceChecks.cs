@@ -72,7 +72,7 @@ internal static partial class SourceChecks
         }
 
         // The line the colon's line was read into: the nearest line above with content.
-        var indent = Indentation(text);
+        var indent = SourceText.Indentation(text);
         for (var above = line - 1; above >= 1; above--)
         {
             var previous = lines[above - 1];
@@ -81,7 +81,7 @@ internal static partial class SourceChecks
                 continue;
             }
 
-            var previousIndent = Indentation(previous);
+            var previousIndent = SourceText.Indentation(previous);
             if (previousIndent >= indent || !HasValue(previous) || OddIndentation(previous) || OddIndentation(text))
             {
                 return false;
@@ -90,7 +90,7 @@ internal static partial class SourceChecks
             // "- 三：" indented deeper than the items before it is the line to fix, not its child below.
             var item = ItemIndentedDeeper(lines, above);
             var (culprit, culpritIndent, sibling) = item is { } i ? (above, previousIndent, i) : (line, indent, above);
-            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, culprit, culpritIndent + 1), culpritIndent, Indentation(lines[sibling - 1]), sibling);
+            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, culprit, culpritIndent + 1), culpritIndent, SourceText.Indentation(lines[sibling - 1]), sibling);
             return true;
         }
 
@@ -101,7 +101,7 @@ internal static partial class SourceChecks
     private static int? ItemIndentedDeeper(IReadOnlyList<string> lines, int line)
     {
         var text = lines[line - 1];
-        var indent = Indentation(text);
+        var indent = SourceText.Indentation(text);
         if (!text.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
         {
             return null;
@@ -110,7 +110,7 @@ internal static partial class SourceChecks
         for (var above = line - 1; above >= 1; above--)
         {
             var previous = lines[above - 1];
-            var previousIndent = Indentation(previous);
+            var previousIndent = SourceText.Indentation(previous);
             if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#') || previousIndent > indent)
             {
                 continue;
@@ -141,8 +141,6 @@ internal static partial class SourceChecks
 
     // Indented with a tab or a full-width space: RC0007 and RC0010 say so, and the spaces cannot be counted.
     private static bool OddIndentation(string line) => line.TrimStart(' ') is [ '\t' or '\u3000', .. ];
-
-    private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
 
     [GeneratedRegex(@"^[ ]*(?:-[ ]+)?(?<key>[A-Za-z_][A-Za-z0-9_]*)[ ]*(?<colon>:)(?:[ ]|$)")]
     private static partial Regex KeyLine();

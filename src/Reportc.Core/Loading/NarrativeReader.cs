@@ -56,12 +56,12 @@ internal static class NarrativeReader
         }
 
         // An indentation indicator counts from the indentation of the line that holds the header (the key's).
-        var indent = ExplicitIndent(headerLine.AsSpan(headerColumn)) is { } explicitIndent ? Indentation(headerLine) + explicitIndent : -1;
+        var indent = ExplicitIndent(headerLine.AsSpan(headerColumn)) is { } explicitIndent ? SourceText.Indentation(headerLine) + explicitIndent : -1;
         for (var number = first + 1; indent < 0 && number <= last; number++)
         {
             if (Content(number).AsSpan().Trim().Length > 0)
             {
-                indent = Indentation(Content(number));
+                indent = SourceText.Indentation(Content(number));
             }
         }
 
@@ -144,7 +144,7 @@ internal static class NarrativeReader
                 text = text[..Math.Min(text.Length, endColumn)];
             }
 
-            var from = i == 0 ? startColumn : Indentation(text);
+            var from = i == 0 ? startColumn : SourceText.Indentation(text);
             texts.Add(from <= text.Length ? text[from..].TrimEnd() : "");
             offsets.Add(from);
         }
@@ -175,14 +175,4 @@ internal static class NarrativeReader
         return result;
     }
 
-    private static int Indentation(string line)
-    {
-        var n = 0;
-        while (n < line.Length && line[n] == ' ')
-        {
-            n++;
-        }
-
-        return n;
-    }
 }

@@ -30,6 +30,9 @@ public sealed class SourceText
 
     public static SourceText FromString(string path, string text) => new(path, text);
 
+    /// <summary>The number of spaces a line starts with (YAML indents with spaces only).</summary>
+    public static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
+
     public static SourceText? Read(string path, DiagnosticBag diagnostics)
     {
         var here = SourceSpan.WholeFile(path);
