@@ -33,6 +33,7 @@ public static partial class NextYear
         yaml.AppendLine();
         if (last.Preamble is not null)
         {
+            LastYear(yaml, "", last.Preamble);
             yaml.AppendLine("preamble: |");
             yaml.AppendLine("  " + Todo);
             yaml.AppendLine();
@@ -138,12 +139,14 @@ public static partial class NextYear
     {
         if (body.Points.Count == 0 && body.Subsections.Count == 0)
         {
+            LastYear(yaml, indent, body.Text);
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
             return;
         }
 
         if (body.Text is not null)
         {
+            LastYear(yaml, indent, body.Text);
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
         }
 
@@ -154,11 +157,13 @@ public static partial class NextYear
             {
                 if (point.Title is null)
                 {
+                    LastYear(yaml, indent + "  ", point.Text);
                     yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - {Todo}");
                 }
                 else
                 {
                     yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(point.Title.Text)}");
+                    LastYear(yaml, indent + "    ", point.Text);
                     yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    text: {Todo}");
                 }
             }
@@ -177,6 +182,21 @@ public static partial class NextYear
 
                 WriteBody(yaml, sub.Body, indent + "    ");
             }
+        }
+    }
+
+    // Last year's text above its TODO, as comments: the clerk writes this year's from it.
+    private static void LastYear(StringBuilder yaml, string indent, Narrative? text)
+    {
+        if (text is null || text.Text.Trim().Length == 0)
+        {
+            return;
+        }
+
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}# 上年：");
+        foreach (var line in text.Text.Split('\n'))
+        {
+            yaml.AppendLine((indent + "#   " + line).TrimEnd());
         }
     }
 

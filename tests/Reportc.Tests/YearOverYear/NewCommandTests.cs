@@ -18,6 +18,8 @@ public sealed class NewCommandTests
         var text = File.ReadAllText(next);
         Assert.Contains("year: 2025", text);
         Assert.Contains("previous: beiliu-2024.yaml", text);
+        // Last year's text stands above each TODO, as comments to write this year's from.
+        Assert.Contains("      - title: 加强理论学习\n        # 上年：\n        #   深入学习习近平法治思想", text);
         Assert.Contains("北发〔2026〕4号", text);
         Assert.Contains("date: 2026-01-20", text);
         Assert.Contains("2025年法治政府建设工作情况的报告", text);
