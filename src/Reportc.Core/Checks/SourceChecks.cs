@@ -59,7 +59,22 @@ internal static partial class SourceChecks
     private static bool ExplainColon(SourceText source, DiagnosticBag diagnostics, int line, int column)
     {
         var lines = source.Lines;
-        if (line < 1 || line > lines.Count || column < 1 || column > lines[line - 1].Length || lines[line - 1][column - 1] != ':')
+        if (line < 1 || line > lines.Count || column < 1 || column > lines[line - 1].Length)
+        {
+            return false;
+        }
+
+        // At the dash of an item one or two spaces deeper than the item before it (YamlDotNet: "did not find
+        // expected '-' indicator").
+        if (lines[line - 1][column - 1] == '-' && ItemIndentedDeeper(lines, line) is { } itemAbove
+            && !OddIndentation(lines[line - 1]) && !OddIndentation(lines[itemAbove - 1]))
+        {
+            var itemIndent = SourceText.Indentation(lines[line - 1]);
+            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, line, itemIndent + 1), itemIndent, SourceText.Indentation(lines[itemAbove - 1]), itemAbove);
+            return true;
+        }
+
+        if (lines[line - 1][column - 1] != ':')
         {
             return false;
         }
