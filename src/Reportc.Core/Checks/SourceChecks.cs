@@ -74,6 +74,15 @@ internal static partial class SourceChecks
             return true;
         }
 
+        // At the dash of an item one or two spaces shallower than the item before it ("did not find expected key").
+        if (lines[line - 1][column - 1] == '-' && ItemIndentedLess(lines, line) is { } itemBefore
+            && !OddIndentation(lines[line - 1]) && !OddIndentation(lines[itemBefore - 1]))
+        {
+            var itemIndent = SourceText.Indentation(lines[line - 1]);
+            diagnostics.Report(Descriptors.ItemIndentedLess, SourceSpan.At(source.Path, line, itemIndent + 1), itemIndent, SourceText.Indentation(lines[itemBefore - 1]), itemBefore);
+            return true;
+        }
+
         if (lines[line - 1][column - 1] != ':')
         {
             return false;
@@ -132,6 +141,40 @@ internal static partial class SourceChecks
             }
 
             return previousIndent < indent && indent - previousIndent <= 2 && previous.AsSpan(previousIndent).StartsWith("- ", StringComparison.Ordinal) ? above : null;
+        }
+
+        return null;
+    }
+
+    // When line number <paramref name="line"/> is a "- " item one or two spaces shallower than the nearest item above it
+    // (with nothing shallower between them), that item's line.
+    private static int? ItemIndentedLess(IReadOnlyList<string> lines, int line)
+    {
+        var text = lines[line - 1];
+        var indent = SourceText.Indentation(text);
+        if (!text.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var above = line - 1; above >= 1; above--)
+        {
+            var previous = lines[above - 1];
+            var previousIndent = SourceText.Indentation(previous);
+            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (previousIndent <= indent)
+            {
+                return null;
+            }
+
+            if (previousIndent - indent <= 2 && previous.AsSpan(previousIndent).StartsWith("- ", StringComparison.Ordinal))
+            {
+                return above;
+            }
         }
 
         return null;
