@@ -104,9 +104,9 @@ internal sealed class DiffCommandDefinition : Command
 
         output.Write(parse.GetValue(_format) switch
         {
-            "md" => DiffFormatter.Markdown(diff, words),
+            "md" => DiffFormatter.Markdown(diff, words, compiler.Options.Text),
             "json" => DiffFormatter.Json(diff),
-            _ => DiffFormatter.Text(diff, UseColour(parse.GetValue(_color)!, output), words),
+            _ => DiffFormatter.Text(diff, UseColour(parse.GetValue(_color)!, output), words, compiler.Options.Text),
         });
         return ExitCodes.Success;
     }

@@ -10,10 +10,11 @@ public static class DiffFormatter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Text(ReportDiff diff, bool color, bool words)
+    public static string Text(ReportDiff diff, bool color, bool words, Diagnostics.MessageText? language = null)
     {
-        var rows = Rows(diff);
-        var header = new[] { "指标", "id", "单位", Year(diff.Old), Year(diff.New), "变化", "变化率" };
+        var t = language ?? Diagnostics.MessageText.Chinese;
+        var rows = Rows(diff, t);
+        var header = new[] { t.Get("DiffMetric"), "id", t.Get("DiffUnit"), Year(diff.Old), Year(diff.New), t.Get("DiffChange"), t.Get("DiffPercent") };
         var widths = header.Select((h, i) => Math.Max(Width(h), rows.Select(r => Width(r.Cells[i])).DefaultIfEmpty(0).Max())).ToArray();
         var text = new StringBuilder();
         text.AppendLine(Line(header, widths));
@@ -24,21 +25,22 @@ public static class DiffFormatter
             text.AppendLine(color ? Colour(kind, line) : line);
         }
 
-        Sections(diff, text, words, markdown: false);
+        Sections(diff, text, words, markdown: false, t);
         return text.ToString();
     }
 
-    public static string Markdown(ReportDiff diff, bool words)
+    public static string Markdown(ReportDiff diff, bool words, Diagnostics.MessageText? language = null)
     {
+        var t = language ?? Diagnostics.MessageText.Chinese;
         var text = new StringBuilder();
-        text.AppendLine($"| 指标 | id | 单位 | {Year(diff.Old)} | {Year(diff.New)} | 变化 | 变化率 |");
+        text.AppendLine($"| {t.Get("DiffMetric")} | id | {t.Get("DiffUnit")} | {Year(diff.Old)} | {Year(diff.New)} | {t.Get("DiffChange")} | {t.Get("DiffPercent")} |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|");
-        foreach (var (_, cells) in Rows(diff))
+        foreach (var (_, cells) in Rows(diff, t))
         {
             text.AppendLine("| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
         }
 
-        Sections(diff, text, words, markdown: true);
+        Sections(diff, text, words, markdown: true, t);
         return text.ToString();
     }
 
@@ -84,7 +86,7 @@ public static class DiffFormatter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static List<(ChangeKind Kind, string[] Cells)> Rows(ReportDiff diff) =>
+    private static List<(ChangeKind Kind, string[] Cells)> Rows(ReportDiff diff, Diagnostics.MessageText t) =>
         [.. diff.Metrics.Where(m => m.Kind != ChangeKind.Unchanged).Concat(diff.Metrics.Where(m => m.Kind == ChangeKind.Unchanged)).Select(m => (m.Kind, new[]
         {
             m.Label,
@@ -94,23 +96,23 @@ public static class DiffFormatter
             m.New is null ? "—" : m.New.NumberText + (m.New.Approximate ? "余" : ""),
             m.Kind switch
             {
-                ChangeKind.Added => "新增",
-                ChangeKind.Removed => "删除",
-                ChangeKind.UnitChanged => "单位不同，不比较",
+                ChangeKind.Added => t.Get("DiffAdded"),
+                ChangeKind.Removed => t.Get("DiffRemoved"),
+                ChangeKind.UnitChanged => t.Get("DiffUnitsDiffer"),
                 _ => Signed(m.Delta!.Value, m.New!) + (m.New!.Kind == Model.MetricKind.Percent && m.Delta != 0 ? "个百分点" : ""),
             },
             m.Percent is { } p ? (p > 0 ? "+" : "") + p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "",
         }))];
 
-    private static void Sections(ReportDiff diff, StringBuilder text, bool words, bool markdown)
+    private static void Sections(ReportDiff diff, StringBuilder text, bool words, bool markdown, Diagnostics.MessageText t)
     {
         var changed = diff.Sections.Where(s => s.Kind != ChangeKind.Unchanged).ToList();
         text.AppendLine();
-        text.AppendLine(changed.Count == 0 ? "章节：无变化" : "章节：");
+        text.AppendLine(changed.Count == 0 ? t.Get("DiffNoSectionChanges") : t.Get("DiffSections"));
         foreach (var s in changed)
         {
-            var mark = s.Kind switch { ChangeKind.Added => "新增", ChangeKind.Removed => "删除", _ => "内容有变化" };
-            text.AppendLine($"{(markdown ? "- " : "  ")}{mark}：{s.Heading}（{s.Id}）");
+            var mark = s.Kind switch { ChangeKind.Added => t.Get("DiffAdded"), ChangeKind.Removed => t.Get("DiffRemoved"), _ => t.Get("DiffChanged") };
+            text.AppendLine((markdown ? "- " : "  ") + t.Format("DiffSectionLine", mark, s.Heading, s.Id));
             if (words && s.Kind == ChangeKind.Changed)
             {
                 foreach (var (old, @new) in Pair(s.Old, s.New))

@@ -79,10 +79,16 @@ public sealed class DiffTests
     [Fact]
     public void The_cli_writes_markdown_and_json()
     {
-        var md = CliRunner.Run("diff", Old, New, "--format", "md");
+        var md = CliRunner.Run("diff", Old, New, "--format", "md", "--lang", "zh");
         Assert.Equal(0, md.ExitCode);
+        Assert.Contains("| 指标 | id | 单位 | 2023 | 2024 | 变化 | 变化率 |", md.Output);
         Assert.Contains("| 合法性审查 | legality_reviews | 件 | 30 | 38 | +8 | +26.7% |", md.Output);
         Assert.Contains("- 新增：2024年度履行法院生效裁判情况（court_rulings）", md.Output);
+
+        var english = CliRunner.Run("diff", Old, New, "--lang", "en");
+        Assert.Contains("metric", english.Output);
+        Assert.Contains("added: 2024年度履行法院生效裁判情况 (court_rulings)", english.Output);
+        Assert.DoesNotContain("变化率", english.Output);
 
         var json = CliRunner.Run("diff", Old, New, "--format", "json");
         using var doc = JsonDocument.Parse(json.Output);
