@@ -79,9 +79,7 @@ internal sealed partial class ReportBinder
         var lines = _source.Lines;
         for (var number = (int)scalar.Start.Line + 1; number <= Math.Min((int)scalar.End.Line, lines.Count); number++)
         {
-            var line = lines[number - 1];
-            var indent = SourceText.Indentation(line);
-            if (line.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+            if (SourceText.ItemIndentation(lines[number - 1]) is { } indent)
             {
                 _diagnostics.Report(Descriptors.ItemIndentedIntoText, new SourceSpan(_source.Path, number, indent + 1, number, indent + 2));
             }

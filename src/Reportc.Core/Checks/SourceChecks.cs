@@ -64,23 +64,20 @@ internal static partial class SourceChecks
             return false;
         }
 
-        // At the dash of an item one or two spaces deeper than the item before it (YamlDotNet: "did not find
-        // expected '-' indicator").
-        if (lines[line - 1][column - 1] == '-' && ItemIndentedDeeper(lines, line) is { } itemAbove
-            && !OddIndentation(lines[line - 1]) && !OddIndentation(lines[itemAbove - 1]))
+        // At the dash of an item one or two spaces deeper ("did not find expected '-' indicator") or shallower
+        // ("did not find expected key") than the item before it. (An item line starts with "- ", so neither
+        // line can be indented with a tab or a full-width space.)
+        if (lines[line - 1][column - 1] == '-')
         {
-            var itemIndent = SourceText.Indentation(lines[line - 1]);
-            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, line, itemIndent + 1), itemIndent, SourceText.Indentation(lines[itemAbove - 1]), itemAbove);
-            return true;
-        }
-
-        // At the dash of an item one or two spaces shallower than the item before it ("did not find expected key").
-        if (lines[line - 1][column - 1] == '-' && ItemIndentedLess(lines, line) is { } itemBefore
-            && !OddIndentation(lines[line - 1]) && !OddIndentation(lines[itemBefore - 1]))
-        {
-            var itemIndent = SourceText.Indentation(lines[line - 1]);
-            diagnostics.Report(Descriptors.ItemIndentedLess, SourceSpan.At(source.Path, line, itemIndent + 1), itemIndent, SourceText.Indentation(lines[itemBefore - 1]), itemBefore);
-            return true;
+            var (descriptor, sibling) = ItemIndentedDeeper(lines, line) is { } deeper ? (Descriptors.IndentedDeeper, deeper)
+                : ItemIndentedLess(lines, line) is { } shallower ? (Descriptors.ItemIndentedLess, shallower)
+                : (null, 0);
+            if (descriptor is not null)
+            {
+                var itemIndent = SourceText.Indentation(lines[line - 1]);
+                diagnostics.Report(descriptor, SourceSpan.At(source.Path, line, itemIndent + 1), itemIndent, SourceText.Indentation(lines[sibling - 1]), sibling);
+                return true;
+            }
         }
 
         if (lines[line - 1][column - 1] != ':')
@@ -97,15 +94,8 @@ internal static partial class SourceChecks
 
         // The line the colon's line was read into: the nearest line above with content.
         var indent = SourceText.Indentation(text);
-        for (var above = line - 1; above >= 1; above--)
+        foreach (var (above, previous, previousIndent) in ContentLinesAbove(lines, line))
         {
-            var previous = lines[above - 1];
-            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
-            var previousIndent = SourceText.Indentation(previous);
             if (previousIndent >= indent || !HasValue(previous) || OddIndentation(previous) || OddIndentation(text))
             {
                 return false;
@@ -121,26 +111,21 @@ internal static partial class SourceChecks
         return false;
     }
 
-    // When line number <paramref name="line"/> is a "- " item one or two spaces deeper than the item before it, that item's line.
+    // When line number <paramref name="line"/> is a "- " item one or two spaces deeper than the item before it
+    // (lines deeper than it, the item's children, passed over), that item's line.
     private static int? ItemIndentedDeeper(IReadOnlyList<string> lines, int line)
     {
-        var text = lines[line - 1];
-        var indent = SourceText.Indentation(text);
-        if (!text.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+        if (SourceText.ItemIndentation(lines[line - 1]) is not { } indent)
         {
             return null;
         }
 
-        for (var above = line - 1; above >= 1; above--)
+        foreach (var (above, previous, previousIndent) in ContentLinesAbove(lines, line))
         {
-            var previous = lines[above - 1];
-            var previousIndent = SourceText.Indentation(previous);
-            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#') || previousIndent > indent)
+            if (previousIndent <= indent)
             {
-                continue;
+                return previousIndent < indent && indent - previousIndent <= 2 && SourceText.ItemIndentation(previous) is not null ? above : null;
             }
-
-            return previousIndent < indent && indent - previousIndent <= 2 && previous.AsSpan(previousIndent).StartsWith("- ", StringComparison.Ordinal) ? above : null;
         }
 
         return null;
@@ -150,34 +135,38 @@ internal static partial class SourceChecks
     // (with nothing shallower between them), that item's line.
     private static int? ItemIndentedLess(IReadOnlyList<string> lines, int line)
     {
-        var text = lines[line - 1];
-        var indent = SourceText.Indentation(text);
-        if (!text.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal))
+        if (SourceText.ItemIndentation(lines[line - 1]) is not { } indent)
         {
             return null;
         }
 
-        for (var above = line - 1; above >= 1; above--)
+        foreach (var (above, previous, previousIndent) in ContentLinesAbove(lines, line))
         {
-            var previous = lines[above - 1];
-            var previousIndent = SourceText.Indentation(previous);
-            if (previous.AsSpan().Trim().Length == 0 || previous.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
             if (previousIndent <= indent)
             {
                 return null;
             }
 
-            if (previousIndent - indent <= 2 && previous.AsSpan(previousIndent).StartsWith("- ", StringComparison.Ordinal))
+            if (previousIndent - indent <= 2 && SourceText.ItemIndentation(previous) is not null)
             {
                 return above;
             }
         }
 
         return null;
+    }
+
+    // The lines above line number <paramref name="line"/>, nearest first, without blank and comment lines.
+    private static IEnumerable<(int Number, string Text, int Indent)> ContentLinesAbove(IReadOnlyList<string> lines, int line)
+    {
+        for (var above = line - 1; above >= 1; above--)
+        {
+            var text = lines[above - 1];
+            if (text.AsSpan().Trim().Length > 0 && !text.TrimStart().StartsWith('#'))
+            {
+                yield return (above, text, SourceText.Indentation(text));
+            }
+        }
     }
 
     // "key: text" or "- text": a line whose value is written on it (not "key:", "key: |" or "- key:").

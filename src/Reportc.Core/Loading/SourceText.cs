@@ -33,6 +33,10 @@ public sealed class SourceText
     /// <summary>The number of spaces a line starts with (YAML indents with spaces only).</summary>
     public static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
 
+    /// <summary>The indentation of a list item line ("- …" after spaces); null for any other line.</summary>
+    public static int? ItemIndentation(string line) =>
+        Indentation(line) is var indent && line.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal) ? indent : null;
+
     public static SourceText? Read(string path, DiagnosticBag diagnostics)
     {
         var here = SourceSpan.WholeFile(path);
