@@ -43,40 +43,40 @@ public sealed class SourceText
         byte[] bytes;
         try
         {
-            // One open: its length, then its bytes (a batch reads thousands of files).
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var length = RandomAccess.GetLength(handle);
-            if (length > MaxBytes)
+            // One open: its length, then its bytes (a batch reads thousands of files). A pipe or device
+            // tells no length: it is read as it comes, no further than one byte past the limit.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            if (stream.CanSeek)
             {
-                diagnostics.Report(Descriptors.FileTooLarge, here, length, MaxBytes);
-                return null;
-            }
+                if (stream.Length > MaxBytes)
+                {
+                    diagnostics.Report(Descriptors.FileTooLarge, here, stream.Length, MaxBytes);
+                    return null;
+                }
 
-            if (length == 0)
+                bytes = new byte[stream.Length];
+                var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                if (read < bytes.Length)
+                {
+                    Array.Resize(ref bytes, read);
+                }
+            }
+            else
             {
-                // A pipe or device tells no length: read it as a stream, no further than the limit.
-                using var stream = new FileStream(handle, FileAccess.Read);
                 using var copy = new MemoryStream();
-                stream.CopyTo(copy);
+                var chunk = new byte[81920];
+                while (copy.Length <= MaxBytes && stream.Read(chunk, 0, chunk.Length) is var got and > 0)
+                {
+                    copy.Write(chunk, 0, got);
+                }
+
                 if (copy.Length > MaxBytes)
                 {
                     diagnostics.Report(Descriptors.FileTooLarge, here, copy.Length, MaxBytes);
                     return null;
                 }
 
-                return Decode(path, copy.ToArray(), diagnostics);
-            }
-
-            bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
-            {
-                read += n;
-            }
-
-            if (read < bytes.Length)
-            {
-                Array.Resize(ref bytes, read);
+                bytes = copy.ToArray();
             }
         }
         catch (Exception) when (Directory.Exists(path))

@@ -68,6 +68,48 @@ public sealed class HostileInputTests
         AssertRejectedWith(path, "RC0002");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_report_read_from_a_pipe_builds_and_an_endless_pipe_is_cut_at_the_size_limit(bool endless)
+    {
+        // A pipe has no length to ask for (reportc check <(…), a named pipe): the bytes are read as they come.
+        var fifo = Path.Combine(TestPaths.NewTempFolder(), "report.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var writer = Task.Run(() =>
+        {
+            try
+            {
+                using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+                var sample = File.ReadAllBytes(TestPaths.Sample);
+                for (var i = 0; i < (endless ? 1_000 : 1); i++)
+                {
+                    pipe.Write(sample);
+                }
+            }
+            catch (IOException)
+            {
+                // The reader stopped at the limit and closed its end.
+            }
+        });
+
+        var result = Compiler.Compile(fifo);
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        if (endless)
+        {
+            Assert.Contains(result.Diagnostics, d => d.Code == "RC0002");
+        }
+        else
+        {
+            Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+            Assert.Equal(2, result.Outputs.Count);
+        }
+    }
+
     [Fact]
     public void Invalid_utf8_that_is_not_gb18030_either_is_named_as_such() =>
         AssertRejectedWith(Write("latin1.yaml", [.. Encoding.ASCII.GetBytes("kind: caf"), 0xE9, 0x0A, 0x80, 0xFF]), "RC0003");
