@@ -104,7 +104,7 @@ internal sealed class BuildCommandDefinition : Command
 
         // The browser starts while the reports are built, unless every PDF is there already (then most are
         // likely unchanged, and it starts only if one has to be printed).
-        var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser), startNow: inputs.Any(input => !File.Exists(plan.PathFor(input, "pdf")))) : null;
+        var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser), startNow: inputs.Any(input => !File.Exists(plan.PathFor(input, "pdf"))), cancel) : null;
         try
         {
             await Compile().ConfigureAwait(false);

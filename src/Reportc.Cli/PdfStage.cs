@@ -15,12 +15,14 @@ internal sealed class PdfStage
     private Task<ChromiumPdfPrinter?>? _printer;
     private readonly string? _browser;
     private readonly IReadOnlyList<string> _tried;
+    private readonly CancellationToken _cancel;
     private Exception? _startFailure;
 
-    private PdfStage(string? browser, IReadOnlyList<string> tried, bool startNow)
+    private PdfStage(string? browser, IReadOnlyList<string> tried, bool startNow, CancellationToken cancel)
     {
         _browser = browser;
         _tried = tried;
+        _cancel = cancel;
         _browserIdentity = new(() => browser is null ? "" : new FileInfo(browser) is { Exists: true } file ? $"{browser}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : browser);
         if (startNow)
         {
@@ -31,8 +33,8 @@ internal sealed class PdfStage
     private Task<ChromiumPdfPrinter?> Printer => _printer ??= _browser is null ? Task.FromResult<ChromiumPdfPrinter?>(null) : StartAsync(_browser);
 
     /// <summary>Finds the browser and, when <paramref name="startNow"/>, starts it in the background.</summary>
-    public static PdfStage Start(string? browserOption, bool startNow) =>
-        new(BrowserLocator.Find(browserOption, out var tried), tried, startNow);
+    public static PdfStage Start(string? browserOption, bool startNow, CancellationToken cancel) =>
+        new(BrowserLocator.Find(browserOption, out var tried), tried, startNow, cancel);
 
     /// <summary>
     /// What a report's PDF is printed from: its HTML and the browser (path, size and time, which change when
@@ -43,13 +45,14 @@ internal sealed class PdfStage
         var html = r.Outputs.Single(o => o.Format == "html").Content;
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value)))[..32];
     });
+
     private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private async Task<ChromiumPdfPrinter?> StartAsync(string browser)
     {
         try
         {
-            return await ChromiumPdfPrinter.StartAsync(browser, Tabs).ConfigureAwait(false);
+            return await ChromiumPdfPrinter.StartAsync(browser, Tabs, _cancel).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or TimeoutException or System.ComponentModel.Win32Exception or System.Net.WebSockets.WebSocketException or OperationCanceledException)
         {
