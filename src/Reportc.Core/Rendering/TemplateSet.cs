@@ -37,6 +37,8 @@ public sealed class TemplateSet
             NewLine = "\n",
             TemplateLoader = new KindTemplateLoader(kind.Files),
             LoopLimit = 100_000,
+            // Scriban cuts any value it prints at 1 MiB unless told otherwise: an embedded font is larger.
+            LimitToString = 0,
         };
         context.PushGlobal(model);
         var output = t_output ??= new System.Text.StringBuilder(1 << 15);

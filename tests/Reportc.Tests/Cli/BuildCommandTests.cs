@@ -105,4 +105,21 @@ public sealed class BuildCommandTests
         Assert.Contains("error RC0601", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Fact]
+    public void A_font_in_the_fonts_folder_is_embedded_whole_however_large()
+    {
+        // A real 仿宋_GB2312.ttf is several megabytes; Scriban cut any printed value at 1 MiB by default.
+        var folder = TestPaths.NewTempFolder();
+        var input = WriteReport(folder, "r.yaml", TestReports.WithDuty("    text: 正文。"));
+        Directory.CreateDirectory(Path.Combine(folder, "fonts"));
+        var font = new byte[3 << 20];
+        new Random(7).NextBytes(font);
+        File.WriteAllBytes(Path.Combine(folder, "fonts", "仿宋_GB2312.ttf"), font);
+
+        Assert.Equal(0, CliRunner.Run("build", input, "-o", folder, "--format", "html").ExitCode);
+
+        var html = File.ReadAllText(Path.Combine(folder, "r.html"));
+        Assert.Contains("@font-face { font-family: \"仿宋_GB2312\"; src: url(data:font/ttf;base64," + Convert.ToBase64String(font) + ") format(\"truetype\"); }", html);
+    }
 }
