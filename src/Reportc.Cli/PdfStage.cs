@@ -12,6 +12,7 @@ internal sealed class PdfStage
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Compilation, string> _keys = new();
     private readonly Lazy<string> _browserIdentity;
+    private readonly Lazy<PrintFonts?> _fonts = new(PrintFonts.Create);
     private Task<ChromiumPdfPrinter?>? _printer;
     private readonly string? _browser;
     private readonly IReadOnlyList<string> _tried;
@@ -37,13 +38,15 @@ internal sealed class PdfStage
         new(BrowserLocator.Find(browserOption, out var tried), tried, startNow, cancel);
 
     /// <summary>
-    /// What a report's PDF is printed from: its HTML and the browser (path, size and time, which change when
-    /// it is upgraded). A PDF that carries the same key is not printed again.
+    /// What a report's PDF is printed from: its HTML, the browser (path, size and time, which change when
+    /// it is upgraded) and the installed font files it is given. A PDF that carries the same key is not
+    /// printed again.
     /// </summary>
     public string Key(Compilation report) => _keys.GetOrAdd(report, r =>
     {
         var html = r.Outputs.Single(o => o.Format == "html").Content;
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value)))[..32];
+        var fonts = _fonts.Value?.Identity(html) ?? "system fonts";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value + "\n" + fonts)))[..32];
     });
 
     private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -94,7 +97,11 @@ internal sealed class PdfStage
         Directory.CreateDirectory(folder);
         try
         {
-            await Task.WhenAll(reports.Select((report, i) => PrintOne(printer, report, Key(report), Path.Combine(folder, $"{i}.html"), printed, text, writer))).ConfigureAwait(false);
+            // A few more documents are under way than there are tabs: the next copy is prepared (its fonts cut)
+            // while the tabs print, and a batch of thousands never has thousands of copies on disk.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Tabs + 2 };
+            await Parallel.ForEachAsync(reports.Select((report, i) => (report, i)), parallel, async (item, _) =>
+                await PrintOne(printer, _fonts.Value, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, writer).ConfigureAwait(false)).ConfigureAwait(false);
         }
         finally
         {
@@ -102,10 +109,11 @@ internal sealed class PdfStage
         }
     }
 
-    private static async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    private static async Task PrintOne(ChromiumPdfPrinter printer, PrintFonts? fonts, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
     {
         var html = report.Outputs.Single(o => o.Format == "html").Content;
-        await File.WriteAllTextAsync(htmlPath, html).ConfigureAwait(false);
+        // The browser prints a copy that carries the installed fonts it uses, cut to the report's characters.
+        await File.WriteAllTextAsync(htmlPath, fonts?.Embed(html) ?? html).ConfigureAwait(false);
         try
         {
             var pdf = await printer.PrintAsync(htmlPath).ConfigureAwait(false);

@@ -138,6 +138,27 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Printing_with_the_fonts_cut_to_the_report_puts_every_word_where_the_whole_fonts_put_it()
+    {
+        var whole = TestPaths.NewTempFolder();
+        Environment.SetEnvironmentVariable(PrintFonts.EnvironmentVariable, "system");
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("build", TestPaths.Sample, "-o", whole, "--format", "pdf").ExitCode);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(PrintFonts.EnvironmentVariable, null);
+        }
+
+        var wholePdf = Path.Combine(whole, "beiliu-2024.pdf");
+        Assert.Equal(PdfText.Run("pdftotext", "-bbox", wholePdf, "-"), PdfText.Run("pdftotext", "-bbox", SamplePdf, "-"));
+        var (cut, full) = (new FileInfo(SamplePdf).Length, new FileInfo(wholePdf).Length);
+        log.WriteLine($"PDF with cut fonts {cut} bytes, with the whole fonts {full} bytes");
+        Assert.True(cut < full, $"{cut} >= {full}");
+    }
+
+    [Fact]
     public void A_pdf_printed_from_the_same_html_is_not_printed_again_and_a_changed_report_is()
     {
         var folder = TestPaths.NewTempFolder();
