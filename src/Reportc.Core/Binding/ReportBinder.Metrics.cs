@@ -79,7 +79,7 @@ internal sealed partial class ReportBinder
             approximate = map.Get("approx") is YamlScalarNode { Value: "true" or "yes" };
             if (valueText is null && map.Get("value") is { } empty && IsPending(empty))
             {
-                _pending.Add((id, YamlLoader.SpanOf(_source.Path, empty)));
+                _pending.Add((id, YamlLoader.SpanOf(_source.Path, empty), id));
                 return null;
             }
 
@@ -94,7 +94,7 @@ internal sealed partial class ReportBinder
             if (IsPending(node))
             {
                 // Left empty (reportc new writes ~ with last year's value in a comment): to be filled in.
-                _pending.Add((id, YamlLoader.SpanOf(_source.Path, node)));
+                _pending.Add((id, YamlLoader.SpanOf(_source.Path, node), id));
                 return null;
             }
 

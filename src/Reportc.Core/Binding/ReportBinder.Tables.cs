@@ -95,7 +95,7 @@ internal sealed partial class ReportBinder
                 {
                     if (!table.Pending || _pending[^1].Item1 != $"{definition.Id}.{rowId}")
                     {
-                        _pending.Add(($"{definition.Id}.{rowId}", YamlLoader.SpanOf(_source.Path, cells[i])));
+                        _pending.Add(($"{definition.Id}.{rowId}", YamlLoader.SpanOf(_source.Path, cells[i]), $"{definition.Caption}：{row.Label}"));
                     }
 
                     table.Pending = true;

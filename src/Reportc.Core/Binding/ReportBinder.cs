@@ -16,7 +16,7 @@ internal sealed partial class ReportBinder
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private bool _failed;
-    private readonly List<(string, SourceSpan)> _pending = [];
+    private readonly List<(string, SourceSpan, string)> _pending = [];
 
     private ReportBinder(SourceText source, DiagnosticBag diagnostics)
     {

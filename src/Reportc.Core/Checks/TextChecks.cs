@@ -20,9 +20,9 @@ internal static partial class TextChecks
 
     public static void Run(Report report, DiagnosticBag diagnostics)
     {
-        foreach (var (id, span) in report.PendingMetrics)
+        foreach (var (_, span, name) in report.PendingMetrics)
         {
-            diagnostics.Report(Descriptors.PendingMetric, span, id);
+            diagnostics.Report(Descriptors.PendingMetric, span, name);
         }
 
         var byValue = report.Metrics

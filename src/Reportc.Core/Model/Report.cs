@@ -60,6 +60,9 @@ public sealed record Report(
     /// <summary>The kind's tables the report gives, by table id.</summary>
     public IReadOnlyDictionary<string, TableData> Tables { get; init; } = new Dictionary<string, TableData>();
 
-    /// <summary>Metrics whose value is still to be filled in (<c>~</c>, as <c>reportc new</c> leaves them).</summary>
-    public IReadOnlyList<(string Id, SourceSpan Span)> PendingMetrics { get; init; } = [];
+    /// <summary>
+    /// Metrics and table rows whose value is still to be filled in (<c>~</c>, as <c>reportc new</c> leaves
+    /// them); Name is what a message calls it: a metric's id, a row's table caption and label.
+    /// </summary>
+    public IReadOnlyList<(string Id, SourceSpan Span, string Name)> PendingMetrics { get; init; } = [];
 }
