@@ -85,7 +85,7 @@ public static class YamlLoader
             return;
         }
 
-        diagnostics.Report(Descriptors.YamlSyntax, at, Simplify(e.Message));
+        diagnostics.Report(Descriptors.YamlSyntax, at, YamlMessages.Explain(Simplify(e.Message), diagnostics.Text));
     }
 
     private static string ExtractKey(string text, YamlException e)
