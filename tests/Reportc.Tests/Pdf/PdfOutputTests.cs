@@ -153,6 +153,16 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
 
         var wholePdf = Path.Combine(whole, "beiliu-2024.pdf");
         Assert.Equal(PdfText.Run("pdftotext", "-bbox", wholePdf, "-"), PdfText.Run("pdftotext", "-bbox", SamplePdf, "-"));
+
+        // And every page looks the same, pixel for pixel (poppler's rendering at 72 dpi, in grey).
+        var pages = TestPaths.NewTempFolder();
+        PdfText.Run("pdftoppm", "-r", "72", "-gray", wholePdf, Path.Combine(pages, "whole"));
+        PdfText.Run("pdftoppm", "-r", "72", "-gray", SamplePdf, Path.Combine(pages, "cut"));
+        var rendered = Directory.GetFiles(pages, "whole-*.pgm").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Sample.Value.Text.Pages.Count, rendered.Count);
+        Assert.All(rendered, page => Assert.True(
+            File.ReadAllBytes(page).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(pages, "cut-" + Path.GetFileName(page)["whole-".Length..]))),
+            $"{Path.GetFileName(page)} differs"));
         var (cut, full) = (new FileInfo(SamplePdf).Length, new FileInfo(wholePdf).Length);
         log.WriteLine($"PDF with cut fonts {cut} bytes, with the whole fonts {full} bytes");
         Assert.True(cut < full, $"{cut} >= {full}");
