@@ -68,6 +68,19 @@ public sealed class ExtendsTests
         Assert.Contains("grassroots", output);
     }
 
+    [Fact]
+    public void Kinds_lists_each_sections_key_and_heading_and_the_tables_in_the_message_language()
+    {
+        var (code, output, _) = CliRunner.Run("kinds", "--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Contains("law-based-government  法治政府建设年度报告（内置）", output);
+        Assert.Matches(@"\n    court_rulings +\{year\}年度履行法院生效裁判情况（可选）\n", output);
+        Assert.Matches(@"\n  表格：\n    proactive +主动公开政府信息情况\n", output);
+
+        var english = CliRunner.Run("kinds", "--lang", "en").Output;
+        Assert.Matches(@"\n    suggestions +对全县加强法治政府建设的意见、建议 \(optional\)\n", english);
+    }
+
     [Theory]
     [InlineData("extends: no-such-kind", "which is not a kind that can be found")]
     [InlineData("drop_sections: [sugestions]", "did you mean 'suggestions'?")]
