@@ -73,7 +73,10 @@ public static partial class NextYear
 
         if (doc.Masthead.Count > 0)
         {
-            yaml.AppendLine(doc.Masthead.SequenceEqual(doc.Issuers) ? "  masthead: true" : $"  masthead: {YamlText.Scalar(string.Join(" ", doc.Masthead))}");
+            var masthead = doc.Masthead.SequenceEqual(doc.Issuers) ? (doc.MastheadSuffix.Length > 0 ? doc.MastheadSuffix : "true")
+                : doc.Masthead.Count == 1 ? YamlText.Scalar(doc.Masthead[0])
+                : YamlText.List(doc.Masthead);
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  masthead: {masthead}");
         }
 
         if (doc.Seal)

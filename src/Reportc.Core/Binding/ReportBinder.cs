@@ -160,14 +160,19 @@ internal sealed partial class ReportBinder
                 titleSource)
             {
                 Masthead = BindMasthead(map.Get("masthead"), issuers),
+                MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
                 Seal = map.Get("seal") is YamlScalarNode { Value: "true" or "yes" },
             };
     }
 
-    // masthead: true prints the issuers stacked, lead organ first; a text (北留镇人民政府文件) prints that.
+    // masthead: true prints the issuers stacked, lead organ first; masthead: 文件 the same with 文件 after
+    // them (beside the stacked names of a joint document, centred on them: GB/T 9704 7.2.2); any other text
+    // (北留镇党政办公室文件) prints that.
+    private const string FileSuffix = "文件";
+
     private static List<string> BindMasthead(YamlNode? node, List<string> issuers) => node switch
     {
-        YamlScalarNode { Value: "true" or "yes" } => issuers,
+        YamlScalarNode { Value: "true" or "yes" or FileSuffix } => issuers,
         YamlScalarNode { Value: "false" or "no" or "" or null } or null => [],
         YamlScalarNode { Value: { } text } => [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)],
         YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(v => v.Length > 0)],

@@ -20,6 +20,9 @@ public sealed record DocumentInfo(
     /// <summary>The lines of the red 发文机关标志 when it is printed (GB/T 9704 版头); empty for a plain document.</summary>
     public IReadOnlyList<string> Masthead { get; init; } = [];
 
+    /// <summary>"文件" when the 标志 is the issuers' names followed by 文件 (<c>masthead: 文件</c>); else empty.</summary>
+    public string MastheadSuffix { get; init; } = "";
+
     /// <summary>Whether the document is sealed: the 成文日期 then stands four characters from the right.</summary>
     public bool Seal { get; init; }
 }

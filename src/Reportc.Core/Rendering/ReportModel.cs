@@ -66,6 +66,7 @@ internal static class ReportModel
                 ["printer"] = doc.Printer ?? "",
                 ["print_date"] = doc.PrintDate is { } pd ? ChineseDate(pd) : "",
                 ["masthead_lines"] = Strings(doc.Masthead),
+                ["masthead_suffix"] = doc.MastheadSuffix,
                 ["seal"] = doc.Seal,
             },
             ["preamble"] = Blocks(preamble),

@@ -78,12 +78,16 @@ public static class JsonSchemaWriter
         Text(w, "cc", "抄送机关", "copied to (optional)");
         Text(w, "printer", "印发机关", "printing office (optional)");
         Date(w, "print_date", "印发日期", "e.g. 2025-01-20 (optional)");
-        Property(w, "masthead", "版头（红头）", "true prints the red 发文机关标志 and rule; a text prints that as the 标志", x =>
+        Property(w, "masthead", "版头（红头）", "true prints the red 发文机关标志 (the issuers) and rule; 文件: the issuers followed by 文件; a text or a list of lines prints that as the 标志", x =>
         {
             x.WriteStartArray("type");
             x.WriteStringValue("boolean");
             x.WriteStringValue("string");
+            x.WriteStringValue("array");
             x.WriteEndArray();
+            x.WriteStartObject("items");
+            x.WriteString("type", "string");
+            x.WriteEndObject();
         });
         Property(w, "seal", "加盖印章", "true: the 成文日期 stands four characters from the right", x => x.WriteString("type", "boolean"));
         w.WriteEndObject();

@@ -77,6 +77,46 @@ public sealed class PrintLayoutTests
         Assert.InRange(signer.CentreY, number.CentreY - 1, number.CentreY + 1);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Masthead_wenjian_puts_the_word_after_a_single_issuer_and_beside_joint_issuers_centred_on_them(bool joint)
+    {
+        var yaml = Report.Replace("  masthead: true", "  masthead: 文件", StringComparison.Ordinal);
+        if (!joint)
+        {
+            yaml = yaml.Replace("[中共示例镇委员会, 示例镇人民政府]", "示例镇人民政府", StringComparison.Ordinal)
+                .Replace("中共示例镇委员会 示例镇人民政府\n", "示例镇人民政府\n", StringComparison.Ordinal);
+        }
+
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, yaml);
+        var (code, _, stderr) = CliRunner.Run("build", input, "--format", "pdf");
+        Assert.True(code == 0, stderr);
+        var words = System.Text.RegularExpressions.Regex.Matches(
+                PdfText.Run("pdftotext", "-bbox", "-f", "1", "-l", "1", Path.Combine(folder, "r.pdf"), "-"),
+                @"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]+)</word>")
+            .Select(m => (Text: m.Groups[5].Value, XMin: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                XMax: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture),
+                CentreY: (double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + double.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture)) / 2))
+            .ToList();
+
+        if (!joint)
+        {
+            Assert.Contains(words, w => w.Text == "示例镇人民政府文件");
+            return;
+        }
+
+        var lead = words.First(w => w.Text == "中共示例镇委员会");
+        var second = words.First(w => w.Text == "示例镇人民政府");
+        var wenjian = words.Single(w => w.Text == "文件");
+        Assert.InRange(second.XMin, lead.XMin - 1, lead.XMin + 1); // the names justified to one width
+        Assert.InRange(second.XMax, lead.XMax - 1, lead.XMax + 1);
+        Assert.True(wenjian.XMin > lead.XMax, "文件 stands to the right of the names");
+        Assert.InRange(wenjian.CentreY, ((lead.CentreY + second.CentreY) / 2) - 2, ((lead.CentreY + second.CentreY) / 2) + 2);
+    }
+
     [Fact]
     public void A_plain_document_has_no_red_header()
     {

@@ -80,6 +80,23 @@ public sealed class NewCommandTests
         Assert.Equal(1, CliRunner.Run("build", target, "-o", Path.Combine(folder, "out")).ExitCode);
     }
 
+    [Theory]
+    [InlineData("  masthead: 文件", "  masthead: 文件")]
+    [InlineData("  masthead: true", "  masthead: true")]
+    [InlineData("  masthead: [中共北留镇委员会, 北留镇人民政府办公室]", "  masthead: [中共北留镇委员会, 北留镇人民政府办公室]")]
+    [InlineData("  masthead: 北留镇人民政府文件", "  masthead: 北留镇人民政府文件")]
+    public void Next_year_keeps_the_masthead_as_it_was_written(string written, string expected)
+    {
+        var folder = TestPaths.NewTempFolder();
+        var source = Path.Combine(folder, "beiliu-2024.yaml");
+        File.WriteAllText(source, File.ReadAllText(TestPaths.Sample).Replace("  number: 北发〔2025〕4号\n", "  number: 北发〔2025〕4号\n" + written + "\n", StringComparison.Ordinal));
+        var target = Path.Combine(folder, "beiliu-2025.yaml");
+
+        Assert.Equal(0, CliRunner.Run("new", "2025", "--from", source, "-o", target).ExitCode);
+
+        Assert.Contains("\n" + expected + "\n", File.ReadAllText(target));
+    }
+
     [Fact]
     public void New_never_overwrites_without_force()
     {
