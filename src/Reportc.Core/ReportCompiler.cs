@@ -39,8 +39,30 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     public (Model.Report? Report, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         var diagnostics = new DiagnosticBag(_options.Text);
-        var report = ReportBinder.Read(path, kinds, diagnostics);
+        var source = SourceText.Read(path, diagnostics);
+        var root = source is null ? null : Parse(source, diagnostics);
+        var report = root is null ? null : ReportBinder.Bind(root, source!, kinds, diagnostics);
         return (diagnostics.HasErrors ? null : report, diagnostics.ToSortedList());
+    }
+
+    // The text checks and the YAML parse, a syntax error explained where a clerk's usual slip caused it
+    // (build, check, diff and new all report a broken file alike).
+    private static YamlDotNet.RepresentationModel.YamlNode? Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        SourceChecks.Run(source, diagnostics);
+        var root = YamlLoader.Load(source, diagnostics);
+        if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics, diagnostics.FirstSpanOf(Descriptors.YamlSyntax)))
+        {
+            diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
+        }
+
+        // A tab in the indentation is reported where it is; YamlDotNet's own complaint about it has no usable place.
+        if (diagnostics.Has(Descriptors.TabIndentation))
+        {
+            diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code && d.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
+        }
+
+        return root;
     }
 
     private Compilation Compile(string path, SourceText? source, DiagnosticBag diagnostics)
@@ -50,14 +72,8 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         Suppressions? suppressions = null;
         if (source is not null)
         {
-            SourceChecks.Run(source, diagnostics);
             suppressions = Suppressions.Read(source, diagnostics);
-            var root = YamlLoader.Load(source, diagnostics);
-            if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics, diagnostics.FirstSpanOf(Descriptors.YamlSyntax)))
-            {
-                diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
-            }
-
+            var root = Parse(source, diagnostics);
             var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
             if (report is not null)
             {
@@ -94,12 +110,6 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
 
     private void ApplyPolicy(DiagnosticBag diagnostics, Suppressions? suppressions, string path)
     {
-        // A tab in the indentation is reported where it is; YamlDotNet's own complaint about it has no usable place.
-        if (diagnostics.Has(Descriptors.TabIndentation))
-        {
-            diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code && d.Message.Contains("tab", StringComparison.OrdinalIgnoreCase));
-        }
-
         diagnostics.RemoveWhere(d => d.Severity != DiagnosticSeverity.Error && _options.NoWarn.Contains(d.Code));
         if (suppressions is not null)
         {

@@ -53,16 +53,21 @@ internal sealed partial class ReportBinder
                 continue;
             }
 
-            if (BindMetric(id, value, kind.Metrics.GetValueOrDefault(id)) is { } metric)
+            _failed = false; // (BindRoot keeps what came before)
+            if (BindMetric(id, value, kind.Metrics.GetValueOrDefault(id), kind.Metrics.Keys.Where(k => map.Get(k) is null)) is { } metric)
             {
                 metrics.Add(metric);
+            }
+            else if (_failed)
+            {
+                _broken.Add(id);
             }
         }
 
         return metrics;
     }
 
-    private MetricValue? BindMetric(string id, YamlNode node, MetricDefinition? known)
+    private MetricValue? BindMetric(string id, YamlNode node, MetricDefinition? known, IEnumerable<string> unusedCatalogue)
     {
         string? valueText;
         YamlNode valueNode = node;
@@ -144,7 +149,8 @@ internal sealed partial class ReportBinder
         label ??= known?.Label;
         if (label is null)
         {
-            Report(Descriptors.MetricNoLabel, node, id);
+            // Most often a catalogue id misspelt: name the one meant before asking for a label.
+            Report(Descriptors.MetricNoLabel, node, id, Suggestions.DidYouMean(id, unusedCatalogue, _diagnostics.Text));
             return null;
         }
 

@@ -17,6 +17,7 @@ internal sealed partial class ReportBinder
     private readonly DiagnosticBag _diagnostics;
     private bool _failed;
     private readonly List<(string, SourceSpan, string)> _pending = [];
+    private readonly HashSet<string> _broken = new(StringComparer.Ordinal);
 
     private ReportBinder(SourceText source, DiagnosticBag diagnostics)
     {
@@ -53,7 +54,11 @@ internal sealed partial class ReportBinder
             return null;
         }
 
+        // A metric in error is left out, and the report is still checked further, so that a reference to
+        // it is reported too (a misspelt id and the text that uses the right one: both in one run).
+        var failedBefore = _failed;
         var metrics = BindMetrics(root, kind);
+        _failed = failedBefore;
         var tables = BindTables(root, kind);
         var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
@@ -64,6 +69,7 @@ internal sealed partial class ReportBinder
                 Previous = previous,
                 PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
                 PendingMetrics = _pending,
+                BrokenMetrics = _broken,
                 Tables = tables,
             };
     }

@@ -66,6 +66,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NoPreviousValue = E(412);
     public static readonly DiagnosticDescriptor UnitChanged = E(413);
     public static readonly DiagnosticDescriptor ItemIndentedIntoText = W(414);
+    public static readonly DiagnosticDescriptor MistypedReference = E(415);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);

@@ -93,11 +93,12 @@ public static class DiffFormatter
             m.Id,
             m.Kind == ChangeKind.UnitChanged ? $"{m.Old!.Unit} → {m.New!.Unit}" : (m.New ?? m.Old)!.Unit,
             m.Old is null ? "—" : m.Old.NumberText + (m.Old.Approximate ? "余" : ""),
-            m.New is null ? "—" : m.New.NumberText + (m.New.Approximate ? "余" : ""),
+            m.New is null ? (m.NewPending ? "~" : "—") : m.New.NumberText + (m.New.Approximate ? "余" : ""),
             m.Kind switch
             {
                 ChangeKind.Added => t.Get("DiffAdded"),
                 ChangeKind.Removed => t.Get("DiffRemoved"),
+                ChangeKind.Pending => t.Get("DiffPending"),
                 ChangeKind.UnitChanged => t.Get("DiffUnitsDiffer"),
                 _ => Signed(m.Delta!.Value, m.New!) + (m.New!.Kind == Model.MetricKind.Percent && m.Delta != 0 ? "个百分点" : ""),
             },

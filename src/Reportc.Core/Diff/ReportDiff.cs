@@ -11,13 +11,17 @@ public enum ChangeKind
     Added,
     Removed,
     UnitChanged,
+
+    /// <summary>In the new year's file, still to be filled in (<c>~</c>, as <c>reportc new</c> leaves it).</summary>
+    Pending,
 }
 
 /// <summary>One metric across two years: values, and the change where the units agree.</summary>
-public sealed record MetricChange(string Id, string Label, MetricValue? Old, MetricValue? New)
+public sealed record MetricChange(string Id, string Label, MetricValue? Old, MetricValue? New, bool NewPending = false)
 {
     public ChangeKind Kind => (Old, New) switch
     {
+        (_, null) when NewPending => ChangeKind.Pending,
         (null, _) => ChangeKind.Added,
         (_, null) => ChangeKind.Removed,
         _ when Old.Unit != New.Unit => ChangeKind.UnitChanged,
@@ -42,13 +46,14 @@ public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricCh
     {
         var oldMetrics = old?.Metrics ?? [];
         var newMetrics = @new?.Metrics ?? [];
+        var pending = new HashSet<string>(@new?.PendingMetrics.Select(p => p.Id) ?? [], StringComparer.Ordinal);
         var ids = oldMetrics.Select(m => m.Id).Concat(newMetrics.Select(m => m.Id)).Distinct(StringComparer.Ordinal);
         var metrics = ids.Select(id =>
         {
             var before = oldMetrics.FirstOrDefault(m => m.Id == id);
             var after = newMetrics.FirstOrDefault(m => m.Id == id);
             return new MetricChange(id, (after ?? before)!.Label, before, after);
-        }).ToList();
+        }).Select(m => m.New is null && pending.Contains(m.Id) ? m with { NewPending = true } : m).ToList();
 
         var kind = (@new ?? old)?.Kind;
         var sections = new List<SectionChange>();

@@ -67,5 +67,8 @@ public sealed record Report(
     /// Metrics and table rows whose value is still to be filled in (<c>~</c>, as <c>reportc new</c> leaves
     /// them); Name is what a message calls it: a metric's id, a row's table caption and label.
     /// </summary>
+    /// <summary>Metrics given with an error (reported), left out of <see cref="Metrics"/>: a reference to one is not reported again.</summary>
+    public IReadOnlySet<string> BrokenMetrics { get; init; } = new HashSet<string>();
+
     public IReadOnlyList<(string Id, SourceSpan Span, string Name)> PendingMetrics { get; init; } = [];
 }

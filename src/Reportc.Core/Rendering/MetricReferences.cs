@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Reportc.Binding;
 using Reportc.Diagnostics;
 using Reportc.Model;
@@ -10,7 +11,7 @@ namespace Reportc.Rendering;
 /// Replaces <c>{{id}}</c> in narrative with the metric's value and unit, <c>{{id.prev}}</c> with last
 /// year's, <c>{{id.change}}</c> with the change in words; reports references to nothing.
 /// </summary>
-public sealed class MetricReferences
+public sealed partial class MetricReferences
 {
     private readonly Dictionary<string, MetricValue> _metrics;
     private readonly Dictionary<string, string> _builtins;
@@ -39,6 +40,7 @@ public sealed class MetricReferences
     public string Resolve(Narrative narrative, DiagnosticBag diagnostics)
     {
         var text = narrative.Text;
+        var mistyped = Mistyped(narrative, diagnostics);
         var result = new StringBuilder(text.Length);
         var at = 0;
         while (true)
@@ -50,6 +52,14 @@ public sealed class MetricReferences
             }
 
             result.Append(text, at, open - at);
+            if (mistyped.Contains(open))
+            {
+                // Already reported as a reference typed with the wrong braces ({{id｝｝).
+                result.Append(text, open, 2);
+                at = open + 2;
+                continue;
+            }
+
             var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
             var lineEnd = text.IndexOf('\n', open);
             if (close < 0 || (lineEnd >= 0 && lineEnd < close))
@@ -107,6 +117,53 @@ public sealed class MetricReferences
         result.Append(text, at, text.Length - at);
         return result.ToString();
     }
+
+    // A reference typed with full-width braces (a Chinese input method types ｛｛id｝｝) or with single
+    // braces ({id}) would be printed as typed: an error at it, naming the reference meant. Single
+    // half-width braces count only around a name the report knows; where they are ours, the positions
+    // of the "{{" are returned so the reference pass does not report them again.
+    private HashSet<int> Mistyped(Narrative narrative, DiagnosticBag diagnostics)
+    {
+        var starts = new HashSet<int>();
+        var text = narrative.Text;
+        if (text.IndexOf('｛', StringComparison.Ordinal) < 0 && text.IndexOf('{', StringComparison.Ordinal) < 0)
+        {
+            return starts;
+        }
+
+        foreach (Match m in Braced().Matches(text))
+        {
+            var (open, close, name) = (m.Groups["open"].Value, m.Groups["close"].Value, m.Groups["name"].Value);
+            if (open == "{{" && close == "}}")
+            {
+                continue;
+            }
+
+            var id = name.Split('.')[0];
+            var known = _metrics.ContainsKey(id) || _builtins.ContainsKey(id) || _pending.Contains(id);
+            var fullWidth = open.Contains('｛', StringComparison.Ordinal) || close.Contains('｝', StringComparison.Ordinal);
+            if (!known && !(fullWidth && open.Length == 2 && close.Length == 2))
+            {
+                continue;
+            }
+
+            if (known)
+            {
+                _used.Add(id); // the reference is meant; RC0402 (unused) would only mislead
+            }
+
+            diagnostics.Report(Descriptors.MistypedReference, narrative.SpanOf(m.Index, m.Length), m.Value, name);
+            if (open == "{{")
+            {
+                starts.Add(m.Index);
+            }
+        }
+
+        return starts;
+    }
+
+    [GeneratedRegex(@"(?<![{｛])(?<open>[{｛]{1,2})[ \t　]*(?<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_]+)?)[ \t　]*(?<close>[}｝]{1,2})(?![}｝])")]
+    private static partial Regex Braced();
 
     // Last year's value of a metric when the years can be compared; false (reported) when there is no
     // previous report or the unit changed. A metric last year's report lacks is comparable, with no value.

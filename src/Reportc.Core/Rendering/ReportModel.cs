@@ -10,7 +10,7 @@ internal static class ReportModel
 {
     public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft, DiagnosticBag diagnostics)
     {
-        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id));
+        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics));
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
 
         var sections = new ScriptArray();

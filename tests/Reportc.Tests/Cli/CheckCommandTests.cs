@@ -123,4 +123,46 @@ public sealed class CheckCommandTests
         Assert.Equal(2, lines.Length);
         Assert.All(lines, l => Assert.Matches(@"^::warning file=[^,]+r\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=RC\d{4}::.+$", l));
     }
+
+    [Theory]
+    [InlineData("｛｛central_group_study｝｝", true)]
+    [InlineData("{central_group_study}", true)]
+    [InlineData("{{central_group_study｝｝", true)]
+    [InlineData("｛｛ central_group_study ｝｝", true)]
+    [InlineData("｛｛no_such_metric｝｝", true)]
+    [InlineData("{no_such_metric}", false)]
+    public void A_reference_typed_with_the_wrong_braces_is_an_error_naming_the_reference_meant(string typed, bool reported)
+    {
+        var input = WriteInput(TestReports.WithDuty($"    text: 学法{typed}。", "  central_group_study: 19 次\n"));
+
+        var (code, _, stderr) = CliRunner.Run("check", input);
+
+        var name = typed.Trim('{', '}', '｛', '｝', ' ');
+        if (reported)
+        {
+            Assert.Equal(1, code);
+            Assert.Single(stderr.Split('\n'), l => l.Contains("RC0415", StringComparison.Ordinal));
+            Assert.Contains($"error RC0415: '{typed}' is not a reference: write '{{{{{name}}}}}'", stderr);
+            Assert.DoesNotContain("RC0403", stderr); // {{id｝｝ is not also an unclosed reference
+        }
+        else
+        {
+            Assert.DoesNotContain("RC0415", stderr);
+        }
+
+        // A reference meant for a metric uses it: no "defined but unused" on top.
+        Assert.Equal(name != "central_group_study", stderr.Contains("RC0402", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_misspelt_catalogue_id_is_named_and_the_text_that_uses_the_right_one_is_reported_in_the_same_run()
+    {
+        var input = WriteInput(TestReports.WithDuty("    text: 学法{{central_group_study}}。", "  central_group_stduy: 19 次\n"));
+
+        var (code, _, stderr) = CliRunner.Run("check", input, "--lang", "zh");
+
+        Assert.Equal(1, code);
+        Assert.Contains("error RC0303: 指标“central_group_stduy”不在指标目录中；自定义指标需要写明名称：{ value: …, unit: …, label: … }；是否应为“central_group_study”？", stderr);
+        Assert.Contains("error RC0401: “{{central_group_study}}”引用的指标不存在", stderr);
+    }
 }

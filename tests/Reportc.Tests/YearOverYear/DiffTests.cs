@@ -77,6 +77,36 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public void Metrics_still_to_fill_in_next_year_are_pending_not_removed()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var next = Path.Combine(folder, "2025.yaml");
+        Assert.Equal(0, CliRunner.Run("new", "2025", "--from", TestPaths.Sample, "-o", next).ExitCode);
+
+        var (code, output, _) = CliRunner.Run("diff", TestPaths.Sample, next, "--format", "md", "--lang", "zh");
+
+        Assert.Equal(0, code);
+        Assert.Contains("| 党委理论学习中心组集中学法 | central_group_study | 次 | 19 | ~ | 待填写 |  |", output);
+        Assert.DoesNotContain("删除", output);
+        var json = CliRunner.Run("diff", TestPaths.Sample, next, "--format", "json").Output;
+        Assert.Contains("\"change\": \"pending\"", json);
+    }
+
+    [Fact]
+    public void A_broken_file_is_explained_as_check_explains_it()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var broken = Path.Combine(folder, "broken.yaml");
+        File.WriteAllText(broken, File.ReadAllText(TestPaths.Sample).Replace("  number: 北发", "  number：北发", StringComparison.Ordinal));
+
+        var (code, _, error) = CliRunner.Run("diff", TestPaths.Sample, broken);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("broken.yaml(11,9): error RC0009", error);
+        Assert.DoesNotContain("RC0101", error);
+    }
+
+    [Fact]
     public void The_cli_writes_markdown_and_json()
     {
         var md = CliRunner.Run("diff", Old, New, "--format", "md", "--lang", "zh");
