@@ -7,4 +7,7 @@ internal static class ExitCodes
     public const int ReportErrors = 1;
     public const int Usage = 2;
     public const int InternalError = 70;
+
+    /// <summary>Stopped by Ctrl+C, SIGINT or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

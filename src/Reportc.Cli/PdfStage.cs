@@ -81,6 +81,8 @@ internal sealed class PdfStage
             return;
         }
 
+        _cancel.ThrowIfCancellationRequested();
+
         if (_browser is null)
         {
             Report(writer, Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.WholeFile(reports[0].InputPath), text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
@@ -99,7 +101,7 @@ internal sealed class PdfStage
         {
             // A few more documents are under way than there are tabs: the next copy is prepared (its fonts cut)
             // while the tabs print, and a batch of thousands never has thousands of copies on disk.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Tabs + 2 };
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Tabs + 2, CancellationToken = _cancel };
             await Parallel.ForEachAsync(reports.Select((report, i) => (report, i)), parallel, async (item, _) =>
                 await PrintOne(printer, _fonts.Value, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, writer).ConfigureAwait(false)).ConfigureAwait(false);
         }

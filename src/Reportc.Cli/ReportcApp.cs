@@ -39,7 +39,20 @@ internal static class ReportcApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Ctrl+C, SIGINT and SIGTERM cancel the command's token; the time given lets a batch close its
+            // browser and remove its temporary files before the process ends.
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("reportc: " + Diagnostics.MessageText.For(Language(args)).Get("Cancelled"));
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -51,5 +64,24 @@ internal static class ReportcApp
 
             return ExitCodes.InternalError;
         }
+    }
+
+    // The --lang given, for the few lines printed outside a command.
+    private static string? Language(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+            {
+                return args[i]["--lang=".Length..];
+            }
+        }
+
+        return null;
     }
 }

@@ -15,8 +15,11 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     private readonly SemaphoreSlim _tabs;
     private readonly System.Collections.Concurrent.ConcurrentStack<Tab> _idle = new();
 
-    private ChromiumPdfPrinter(Process browser, DevToolsConnection devTools, string profile, int tabs)
+    private readonly CancellationToken _cancel;
+
+    private ChromiumPdfPrinter(Process browser, DevToolsConnection devTools, string profile, int tabs, CancellationToken cancel)
     {
+        _cancel = cancel;
         _browser = browser;
         _devTools = devTools;
         _profile = profile;
@@ -52,7 +55,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         {
             var endpoint = await ReadEndpoint(browser, cancel).ConfigureAwait(false);
             devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
-            var printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs));
+            var printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs), cancel);
 
             // The tabs are opened together, before the first document needs one.
             foreach (var tab in await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => printer.OpenTabAsync())).ConfigureAwait(false))
@@ -142,7 +145,8 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     {
         try
         {
-            await _devTools.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            // Stopped (Ctrl+C, SIGTERM): a short wait, then the browser is killed with its child processes.
+            await _devTools.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(_cancel.IsCancellationRequested ? 1 : 5)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
@@ -150,7 +154,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         }
 
         await _devTools.DisposeAsync().ConfigureAwait(false);
-        Stop(_browser, _profile);
+        Stop(_browser, _profile, _cancel.IsCancellationRequested ? 1000 : 3000);
         _tabs.Dispose();
     }
 
@@ -198,11 +202,11 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         throw new IOException($"the browser exited before it was ready: {string.Join(" | ", seen.TakeLast(3))}");
     }
 
-    private static void Stop(Process browser, string profile)
+    private static void Stop(Process browser, string profile, int wait = 3000)
     {
         try
         {
-            if (!browser.WaitForExit(3000))
+            if (!browser.WaitForExit(wait))
             {
                 browser.Kill(entireProcessTree: true);
                 browser.WaitForExit(3000);
