@@ -102,9 +102,20 @@ internal static partial class SourceChecks
             }
 
             // "- 三：" indented deeper than the items before it is the line to fix, not its child below.
-            var item = ItemIndentedDeeper(lines, above);
-            var (culprit, culpritIndent, sibling) = item is { } i ? (above, previousIndent, i) : (line, indent, above);
-            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, culprit, culpritIndent + 1), culpritIndent, SourceText.Indentation(lines[sibling - 1]), sibling);
+            if (ItemIndentedDeeper(lines, above) is { } sibling)
+            {
+                diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, above, previousIndent + 1), previousIndent, SourceText.Indentation(lines[sibling - 1]), sibling);
+                return true;
+            }
+
+            // Below "- title: …" the item's next key lines up with "title", not with the dash.
+            var keyIndent = SourceText.ItemIndentation(previous) is { } dash ? dash + 2 + SourceText.Indentation(previous[(dash + 2)..]) : previousIndent;
+            if (indent <= keyIndent)
+            {
+                return false;
+            }
+
+            diagnostics.Report(Descriptors.IndentedDeeper, SourceSpan.At(source.Path, line, indent + 1), indent, keyIndent, above);
             return true;
         }
 

@@ -165,4 +165,18 @@ public sealed class CheckCommandTests
         Assert.Contains("error RC0303: 指标“central_group_stduy”不在指标目录中；自定义指标需要写明名称：{ value: …, unit: …, label: … }；是否应为“central_group_study”？", stderr);
         Assert.Contains("error RC0401: “{{central_group_study}}”引用的指标不存在", stderr);
     }
+
+    [Fact]
+    public void A_key_under_a_titled_item_is_asked_to_line_up_with_the_title_not_the_dash()
+    {
+        var lines = File.ReadAllText(TestPaths.Sample).Split('\n');
+        Assert.Equal("      - title: 加强理论学习", lines[68]);
+        lines[69] = " " + lines[69];
+        var input = WriteInput(string.Join('\n', lines));
+
+        var (code, _, stderr) = CliRunner.Run("check", input, "--lang", "zh");
+
+        Assert.Equal(1, code);
+        Assert.Contains("r.yaml(70,10): error RC0012: 此行缩进 9 个空格，比第 69 行更深，而第 69 行已有内容，YAML 无法解析：请缩进 8 个空格，与第 69 行对齐", stderr);
+    }
 }
