@@ -38,6 +38,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ColonInText = E(11);
     public static readonly DiagnosticDescriptor IndentedDeeper = E(12);
     public static readonly DiagnosticDescriptor ItemIndentedLess = E(13);
+    public static readonly DiagnosticDescriptor ReadAsUtf16 = W(14);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);

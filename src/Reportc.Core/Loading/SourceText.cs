@@ -96,6 +96,24 @@ public sealed class SourceText
     public static SourceText? Decode(string path, byte[] bytes, DiagnosticBag diagnostics)
     {
         var here = SourceSpan.WholeFile(path);
+        if (Utf16(bytes) is var (bigEndian, bom))
+        {
+            // Notepad's "Unicode" (UTF-16, with a byte order mark) is read, with a warning to save as UTF-8.
+            try
+            {
+                var text = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes, bom ? 2 : 0, bytes.Length - (bom ? 2 : 0));
+                if (!text.Contains('\0', StringComparison.Ordinal))
+                {
+                    diagnostics.Report(Descriptors.ReadAsUtf16, here, bigEndian ? "UTF-16BE" : "UTF-16LE");
+                    return new SourceText(path, Normalize(text));
+                }
+            }
+            catch (DecoderFallbackException)
+            {
+                // Not UTF-16 after all: refused below.
+            }
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             diagnostics.Report(Descriptors.BinaryFile, here);
@@ -122,6 +140,47 @@ public sealed class SourceText
                 return null;
             }
         }
+    }
+
+    // UTF-16 by its byte order mark, or without one by its zero bytes: the ASCII of a report (YAML keys,
+    // digits, spaces, line breaks) has a zero byte in every other place, nearly all on one side. A binary
+    // file that looks so is still refused when it does not decode as UTF-16 or decodes to NUL characters.
+    private static (bool BigEndian, bool Bom)? Utf16(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return (false, true);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return (true, true);
+        }
+
+        if (bytes.Length < 16 || bytes.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        int even = 0, odd = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    even++;
+                }
+                else
+                {
+                    odd++;
+                }
+            }
+        }
+
+        // (A CJK character whose low byte is zero, such as 一 U+4E00, puts a few on the other side.)
+        var enough = bytes.Length / 20;
+        return odd >= enough && odd >= 8 * even ? (false, false) : even >= enough && even >= 8 * odd ? (true, false) : null;
     }
 
     // CRLF and lone CR become LF so that positions and outputs do not depend on the editor.

@@ -147,6 +147,43 @@ public sealed class HostileInputTests
         Assert.Equal(original.Outputs, copy.Outputs);
     }
 
+    [Theory]
+    [InlineData("utf-16", "UTF-16LE")]     // Notepad's "Unicode": with a byte order mark
+    [InlineData("utf-16le", "UTF-16LE")]   // without one
+    [InlineData("utf-16be", "UTF-16BE")]
+    public void A_utf16_copy_of_the_sample_builds_the_same_output_with_a_warning_naming_the_encoding(string encoding, string named)
+    {
+        var text = File.ReadAllText(TestPaths.Sample);
+        var bytes = encoding switch
+        {
+            "utf-16" => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)],
+            "utf-16le" => Encoding.Unicode.GetBytes(text),
+            _ => Encoding.BigEndianUnicode.GetBytes(text),
+        };
+        var path = Write("beiliu-2024.yaml", bytes);
+
+        var copy = Compiler.Compile(path);
+
+        var warning = Assert.Single(copy.Diagnostics);
+        Assert.Equal("RC0014", warning.Code);
+        Assert.Contains(named, warning.Message);
+        Assert.Equal(Compiler.Compile(TestPaths.Sample).Outputs, copy.Outputs);
+    }
+
+    [Fact]
+    public void Random_bytes_with_zeros_are_refused_as_binary_not_read_as_utf16()
+    {
+        var bytes = new byte[4096];
+        new Random(3).NextBytes(bytes);
+        for (var i = 1; i < bytes.Length; i += 2)
+        {
+            bytes[i] = 0; // zeros on one side, like UTF-16 ASCII, but no text
+        }
+
+        bytes[0] = 0; // and a NUL character
+        AssertRejectedWith(Write("noise.yaml", bytes), "RC0005");
+    }
+
     [Fact]
     public void A_bom_and_crlf_line_endings_change_nothing_in_the_output()
     {
