@@ -118,6 +118,17 @@ public sealed class PrintLayoutTests
     }
 
     [Fact]
+    public void The_text_starts_on_the_line_under_the_addressee()
+    {
+        var lines = Print(Report).Pages[0].Lines;
+        var addressee = lines.Single(l => l.Compact == "中共示例县委、示例县人民政府：");
+        var next = lines.Where(l => l.CentreY > addressee.CentreY + 1).MinBy(l => l.CentreY)!;
+
+        // GB/T 9704 7.3.3: 正文 on the next line, one line pitch (28.95 pt) down, with no blank line between.
+        Assert.InRange(next.CentreY - addressee.CentreY, 28.95 - 1.5, 28.95 + 1.5);
+    }
+
+    [Fact]
     public void A_plain_document_has_no_red_header()
     {
         var first = Print(Report.Replace("  masthead: true\n", "", StringComparison.Ordinal)).Pages[0];
