@@ -17,6 +17,35 @@ internal sealed partial class ReportBinder
     // GB/T 9704 has four heading levels: 一、 for sections, then （一）, 1. and （1） for subsections.
     private const int MaxLevel = 4;
 
+    // For a section key the kind lacks: the id meant, by spelling or by the words of its heading (a clerk
+    // types 存在问题 for problems), else every id with its heading.
+    private string SectionHint(ReportKind kind, string key, int year)
+    {
+        var text = _diagnostics.Text;
+        if (Suggestions.Closest(key, kind.Sections.Select(s => s.Id)) is { } close)
+        {
+            return text.Format("DidYouMeanSection", close, kind.FindSection(close)!.HeadingFor(year));
+        }
+
+        var byHeading = key.Length >= 2
+            ? kind.Sections.Where(s => s.HeadingFor(year) is var heading && (heading.Contains(key, StringComparison.Ordinal) || key.Contains(Plain(heading), StringComparison.Ordinal))).ToList()
+            : [];
+        if (byHeading.Count != 1 && key.Length >= 2 && !key.All(char.IsAscii))
+        {
+            // Else the heading that holds most of the key's characters (其他事项 → 其他需要报告的重要事项), if one clearly does.
+            var scored = kind.Sections.Select(s => (Section: s, Share: key.Distinct().Count(c => s.HeadingFor(year).Contains(c)) / (double)key.Distinct().Count()))
+                .OrderByDescending(x => x.Share).ToList();
+            byHeading = scored[0].Share >= 0.75 && (scored.Count == 1 || scored[1].Share < scored[0].Share) ? [scored[0].Section] : byHeading;
+        }
+
+        return byHeading.Count == 1
+            ? text.Format("DidYouMeanSection", byHeading[0].Id, byHeading[0].HeadingFor(year))
+            : text.Format("ItsSectionsAre", string.Join(text.Get("ListSeparator"), kind.Sections.Select(s => text.Format("SectionWithHeading", s.Id, s.HeadingFor(year)))));
+
+        // A heading without its year: 2024年度履行法院生效裁判情况 → 履行法院生效裁判情况.
+        static string Plain(string heading) => System.Text.RegularExpressions.Regex.Replace(heading, @"^[0-9]{4}年度?", "");
+    }
+
     private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year, IReadOnlyDictionary<string, TableData> tables)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
@@ -29,8 +58,7 @@ internal sealed partial class ReportBinder
                 var rule = kind.FindSection(id);
                 if (rule is null)
                 {
-                    var ids = kind.Sections.Select(s => s.Id).ToList();
-                    Report(Descriptors.UnknownKey, key, id, _diagnostics.Text.Format("SectionsOf", kind.Name), Suggestions.DidYouMean(id, ids, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ItsSectionsAre", string.Join(", ", ids)));
+                    Report(Descriptors.UnknownKey, key, id, _diagnostics.Text.Format("SectionsOf", kind.Name), SectionHint(kind, id, year));
                     continue;
                 }
 

@@ -179,4 +179,29 @@ public sealed class CheckCommandTests
         Assert.Equal(1, code);
         Assert.Contains("r.yaml(70,10): error RC0012: 此行缩进 9 个空格，比第 69 行更深，而第 69 行已有内容，YAML 无法解析：请缩进 8 个空格，与第 69 行对齐", stderr);
     }
+
+    [Theory]
+    [InlineData("probelms", "problems（2024年推进法治政府建设存在问题短板及原因）")]
+    [InlineData("存在问题", "problems（2024年推进法治政府建设存在问题短板及原因）")]
+    [InlineData("其他事项", "other（其他需要报告的重要事项）")]
+    [InlineData("明年安排", "next_year（2025年度推进法治政府建设的主要安排）")]
+    public void An_unknown_section_key_names_the_section_meant_by_its_id_or_its_heading(string key, string meant)
+    {
+        var input = WriteInput(File.ReadAllText(TestPaths.Sample).Replace("\n  problems:", $"\n  {key}:", StringComparison.Ordinal));
+
+        var (_, _, stderr) = CliRunner.Run("check", input, "--lang", "zh");
+
+        Assert.Contains($"error RC0204: 法治政府建设年度报告的章节中有未知的键“{key}”；是否应为“{meant.Replace("（", "”（", StringComparison.Ordinal)}？", stderr);
+    }
+
+    [Fact]
+    public void An_unknown_section_key_like_no_heading_lists_every_section_with_its_heading()
+    {
+        var input = WriteInput(File.ReadAllText(TestPaths.Sample).Replace("\n  problems:", "\n  领导干部:", StringComparison.Ordinal));
+
+        var (_, _, stderr) = CliRunner.Run("check", input, "--lang", "zh");
+
+        Assert.Contains("未知的键“领导干部”；其章节为：duty（2024年党政主要负责人履行推进法治建设第一责任人职责情况），measures（", stderr);
+        Assert.Contains("，other（其他需要报告的重要事项）", stderr);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class BindingDiagnosticsTests
         var result = TestReports.Compile(yaml);
 
         var typo = Assert.Single(result.Diagnostics, d => d.Code == "RC0204");
-        Assert.Contains("did you mean 'problems'?", typo.Message);
+        Assert.Contains("did you mean 'problems' (2024年推进法治政府建设存在问题短板及原因)?", typo.Message);
         Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.Contains("problms", StringComparison.Ordinal)) + 1, typo.Span.Line);
     }
 
