@@ -26,7 +26,7 @@ internal sealed class CheckCommandDefinition : Command
             return ExitCodes.Usage;
         }
 
-        var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error);
+        var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error) { Quiet = parse.GetValue(_common.Quiet) };
         var results = new Compilation[inputs!.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = compiler.Compile(inputs[i].Path));
         var failed = 0;

@@ -65,8 +65,15 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     /// <summary>Ends the run: the JSON and SARIF documents are written whole, text gets a count.</summary>
     public void Finish(int files, IReadOnlyList<string>? failed = null)
     {
-        if (format == "text" && failed is not null && (files > 1 || _all.Count > 0))
+        // The summary line says the run happened even when all is well (a clerk who checks a file sees that it
+        // was checked); --quiet keeps it for when something is wrong.
+        if (format == "text" && failed is not null)
         {
+            if (Quiet && failed.Count == 0 && _all.Count == 0)
+            {
+                return;
+            }
+
             error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _all.Count(d => d.Severity == DiagnosticSeverity.Warning), _all.Count(d => d.Severity == DiagnosticSeverity.Error), _written, _unchanged));
             foreach (var file in failed)
             {
@@ -84,7 +91,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             case "sarif":
                 output.WriteLine(Sarif());
                 break;
-            case "text" when _all.Count > 0:
+            case "text" when !Quiet || _all.Count > 0:
                 error.WriteLine(Summary(files));
                 break;
         }

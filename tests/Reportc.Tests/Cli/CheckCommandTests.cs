@@ -204,4 +204,18 @@ public sealed class CheckCommandTests
         Assert.Contains("未知的键“领导干部”；其章节为：duty（2024年党政主要负责人履行推进法治建设第一责任人职责情况），measures（", stderr);
         Assert.Contains("，other（其他需要报告的重要事项）", stderr);
     }
+
+    [Fact]
+    public void A_clean_check_says_it_checked_and_quiet_keeps_it_silent()
+    {
+        var input = WriteInput(TestReports.WithDuty("    text: 学法{{central_group_study}}。", "  central_group_study: 19 次\n"));
+
+        var (code, _, stderr) = CliRunner.Run("check", input, "--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Equal("1 个文件：0 个错误，0 个警告，0 条提示", stderr.Trim());
+
+        var quiet = CliRunner.Run("check", input, "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Error);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class TemplatesOptionTests
         var (code, _, stderr) = CliRunner.Run("build", input, "--templates", kinds, "--format", "md");
 
         Assert.Equal(0, code);
-        Assert.Equal("", stderr);
+        Assert.Equal("built 1, failed 0; 0 error(s), 0 warning(s); 1 file(s) written, 0 unchanged", stderr.Trim());
         Assert.Equal("自定义模板 2024\n", File.ReadAllText(Path.ChangeExtension(input, ".md")));
     }
 
