@@ -38,11 +38,7 @@ internal sealed class CommonOptions
         HelpName = "text|json|github|sarif",
     };
 
-    public Option<string?> Language { get; } = new("--lang")
-    {
-        Description = "Language of messages: zh or en (default: from the system's UI language)",
-        HelpName = "zh|en",
-    };
+    public Option<string?> Language { get; } = LanguageOption();
 
     public Option<bool> WarningsAsErrors { get; } = new("--warnaserror")
     {
@@ -55,6 +51,18 @@ internal sealed class CommonOptions
         HelpName = "RC…",
     };
 
+    /// <summary>--lang, the same for every command that prints words.</summary>
+    public static Option<string?> LanguageOption()
+    {
+        var option = new Option<string?>("--lang")
+        {
+            Description = "Language of messages (and of the comments in files written): zh or en (default: from the system's UI language)",
+            HelpName = "zh|en",
+        };
+        option.AcceptOnlyFromAmong("zh", "en");
+        return option;
+    }
+
     /// <summary>--templates, the same for every command that finds kinds.</summary>
     public static Option<string?> TemplatesOption() => new("--templates")
     {
@@ -65,7 +73,6 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Diagnostics.AcceptOnlyFromAmong(DiagnosticWriter.Formats);
-        Language.AcceptOnlyFromAmong("zh", "en");
 
         // An option reportc does not know would otherwise be taken for a file name.
         Files.Validators.Add(result =>

@@ -24,11 +24,14 @@ internal sealed class InitCommandDefinition : Command
         HelpName = "KIND",
     };
 
+    private readonly Option<string?> _language = CommonOptions.LanguageOption();
+
     public InitCommandDefinition()
         : base("init", "Start a reports repository: reportc.yaml, a first report, its editor schema and a .gitattributes for reportc diff")
     {
         Add(_folder);
         Add(_kind);
+        Add(_language);
         SetAction(Execute);
     }
 
@@ -37,17 +40,18 @@ internal sealed class InitCommandDefinition : Command
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var folder = parse.GetValue(_folder) ?? ".";
+        var words = MessageText.For(parse.GetValue(_language));
         var project = Path.Combine(folder, InputFiles.ProjectFileName);
         if (File.Exists(project))
         {
-            error.WriteLine($"reportc: {project} exists already");
+            error.WriteLine("reportc: " + words.Format("ProjectExists", project));
             return ExitCodes.ReportErrors;
         }
 
         var kind = new KindCatalog().Find(parse.GetValue(_kind)!, new DiagnosticBag());
         if (kind is null)
         {
-            error.WriteLine($"reportc: unknown kind '{parse.GetValue(_kind)}'");
+            error.WriteLine("reportc: " + words.Format("UnknownKindKnown", parse.GetValue(_kind), string.Join(", ", new KindCatalog().KnownIds())));
             return ExitCodes.Usage;
         }
 
@@ -64,19 +68,19 @@ internal sealed class InitCommandDefinition : Command
                 warnaserror: false
                 """ + "\n"),
             (Path.Combine(folder, "reports", $"{kind.Id}.schema.json"), JsonSchemaWriter.Write(kind)),
-            (report, Skeleton.Write(kind, year, $"{kind.Id}.schema.json")),
+            (report, Skeleton.Write(kind, year, $"{kind.Id}.schema.json", words)),
             (Path.Combine(folder, ".gitattributes"), "# git diff shows reportc's metric table for report files (git config diff.reportc.command \"reportc diff\")\nreports/**/*.yaml diff=reportc\n"),
             (Path.Combine(folder, ".gitignore"), "out/\n"),
         };
         foreach (var (path, text) in files.Where(f => !File.Exists(f.Path)))
         {
             AtomicFile.Write(path, text);
-            output.WriteLine($"wrote {path}");
+            output.WriteLine(words.Format("Wrote", path));
         }
 
         output.WriteLine();
-        output.WriteLine($"Next: fill in the TODOs of {report}, then run `reportc build` (`reportc build --draft` builds it before they are all filled in).");
-        output.WriteLine("For reportc diff in git: git config diff.reportc.command \"reportc diff\"");
+        output.WriteLine(words.Format("InitNext", report));
+        output.WriteLine(words.Get("InitDiffDriver"));
         return ExitCodes.Success;
     }
 }

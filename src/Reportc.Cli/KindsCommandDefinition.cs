@@ -12,16 +12,11 @@ internal sealed class KindsCommandDefinition : Command
 {
     private readonly Option<string?> _templates = CommonOptions.TemplatesOption();
 
-    private readonly Option<string?> _language = new("--lang")
-    {
-        Description = "Language of the listing: zh or en (default: from the system's UI language)",
-        HelpName = "zh|en",
-    };
+    private readonly Option<string?> _language = CommonOptions.LanguageOption();
 
     public KindsCommandDefinition()
         : base("kinds", "List the report kinds: id, name, where each comes from, its sections and tables")
     {
-        _language.AcceptOnlyFromAmong("zh", "en");
         Add(_templates);
         Add(_language);
         SetAction(Execute);

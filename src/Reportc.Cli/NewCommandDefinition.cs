@@ -45,6 +45,8 @@ internal sealed class NewCommandDefinition : Command
         Description = "Overwrite the output file if it exists",
     };
 
+    private readonly Option<string?> _language = CommonOptions.LanguageOption();
+
     public NewCommandDefinition()
         : base("new", "Start a report file: next year's from this year's (--from), or a fresh one of a kind (--kind)")
     {
@@ -54,6 +56,7 @@ internal sealed class NewCommandDefinition : Command
         Add(_output);
         Add(_templates);
         Add(_force);
+        Add(_language);
         SetAction(Execute);
     }
 
@@ -63,9 +66,10 @@ internal sealed class NewCommandDefinition : Command
         var error = parse.InvocationConfiguration.Error;
         var from = parse.GetValue(_from);
         var kindId = parse.GetValue(_kind);
+        var words = MessageText.For(parse.GetValue(_language));
         if ((from is null) == (kindId is null))
         {
-            error.WriteLine("reportc: new needs either --from FILE (next year's report) or --kind KIND (a fresh one)");
+            error.WriteLine("reportc: " + words.Get("NewNeedsFromOrKind"));
             return ExitCodes.Usage;
         }
 
@@ -74,7 +78,7 @@ internal sealed class NewCommandDefinition : Command
         string text;
         if (from is not null)
         {
-            var (last, diagnostics) = new ReportCompiler(catalog).Load(from);
+            var (last, diagnostics) = new ReportCompiler(catalog, new CompilerOptions { Text = words }).Load(from);
             if (last is null)
             {
                 foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -89,7 +93,7 @@ internal sealed class NewCommandDefinition : Command
             target = parse.GetValue(_output) ?? Path.Combine(Path.GetDirectoryName(from) ?? ".", NameFor(Path.GetFileName(from), last.Year, year));
             var previous = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(target))!, Path.GetFullPath(from)).Replace('\\', '/');
             var firstLine = File.ReadLines(from).FirstOrDefault(l => l.StartsWith("# yaml-language-server:", StringComparison.Ordinal));
-            text = NextYear.Write(last, year, previous, firstLine);
+            text = NextYear.Write(last, year, previous, firstLine, words);
         }
         else
         {
@@ -97,7 +101,7 @@ internal sealed class NewCommandDefinition : Command
             var kind = catalog.Find(kindId!, diagnostics);
             if (kind is null)
             {
-                error.WriteLine($"reportc: unknown kind '{kindId}'; known kinds: {string.Join(", ", catalog.KnownIds())}");
+                error.WriteLine("reportc: " + words.Format("UnknownKindKnown", kindId, string.Join(", ", catalog.KnownIds())));
                 return ExitCodes.Usage;
             }
 
@@ -105,17 +109,17 @@ internal sealed class NewCommandDefinition : Command
             target = parse.GetValue(_output) ?? $"{kind.Id}-{year.ToString(CultureInfo.InvariantCulture)}.yaml";
             var schema = $"{kind.Id}.schema.json";
             AtomicFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, schema), JsonSchemaWriter.Write(kind));
-            text = Skeleton.Write(kind, year, schema);
+            text = Skeleton.Write(kind, year, schema, words);
         }
 
         if (File.Exists(target) && !parse.GetValue(_force))
         {
-            error.WriteLine($"reportc: {target} exists; use --force to overwrite it");
+            error.WriteLine("reportc: " + words.Format("ExistsUseForce", target));
             return ExitCodes.ReportErrors;
         }
 
         AtomicFile.Write(target, text);
-        output.WriteLine($"wrote {target}");
+        output.WriteLine(words.Format("Wrote", target));
         return ExitCodes.Success;
     }
 

@@ -15,8 +15,9 @@ public static partial class NextYear
 {
     public const string Todo = "TODO";
 
-    public static string Write(Report last, int year, string previousPath, string? schemaLine)
+    public static string Write(Report last, int year, string previousPath, string? schemaLine, Diagnostics.MessageText? text = null)
     {
+        var t = text ?? Diagnostics.MessageText.English;
         var shift = year - last.Year;
         var yaml = new StringBuilder();
         if (schemaLine is not null)
@@ -24,12 +25,12 @@ public static partial class NextYear
             yaml.AppendLine(schemaLine);
         }
 
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {year}: written by reportc new from {Path.GetFileName(previousPath)}. Fill in every TODO and every ~ metric (last year's value is beside it).");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {t.Format("NewFromHeader", year, Path.GetFileName(previousPath))}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"kind: {last.Kind.Id}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"previous: {YamlText.Scalar(previousPath)}");
         yaml.AppendLine();
-        WriteDocument(yaml, last, shift);
+        WriteDocument(yaml, last, shift, t);
         yaml.AppendLine();
         if (last.Preamble is not null)
         {
@@ -40,7 +41,7 @@ public static partial class NextYear
         }
 
         WriteMetrics(yaml, last.Metrics, last.Kind);
-        Skeleton.WriteTables(yaml, last.Kind, last);
+        Skeleton.WriteTables(yaml, last.Kind, last, t);
         yaml.AppendLine("sections:");
         foreach (var section in last.Sections)
         {
@@ -56,14 +57,14 @@ public static partial class NextYear
         return yaml.ToString();
     }
 
-    private static void WriteDocument(StringBuilder yaml, Report last, int shift)
+    private static void WriteDocument(StringBuilder yaml, Report last, int shift, Diagnostics.MessageText t)
     {
         var doc = last.Document;
         yaml.AppendLine("document:");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  issuers: {YamlText.List(doc.Issuers)}");
         if (doc.Number.Length > 0)
         {
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  number: {YamlText.Scalar(YearInBrackets().Replace(doc.Number, m => $"〔{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + shift}〕"))}   # the serial number is last year's: check it");
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  number: {YamlText.Scalar(YearInBrackets().Replace(doc.Number, m => $"〔{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + shift}〕"))}   # {t.Get("NewCheckSerial")}");
         }
 
         if (doc.Signer is not null)
@@ -95,7 +96,7 @@ public static partial class NextYear
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  to: {YamlText.Scalar(doc.To)}");
         }
 
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  date: {Date(doc.Date.AddYears(shift))}   # 成文日期: check it");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  date: {Date(doc.Date.AddYears(shift))}   # {t.Get("NewCheckDate")}");
         if (doc.Cc is not null)
         {
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  cc: {YamlText.Scalar(doc.Cc)}");

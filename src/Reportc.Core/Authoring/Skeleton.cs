@@ -7,17 +7,18 @@ namespace Reportc.Authoring;
 /// <summary>A fresh report file of a kind (<c>reportc new --kind KIND</c>): every section, TODO to fill in.</summary>
 public static class Skeleton
 {
-    public static string Write(ReportKind kind, int year, string schemaFile)
+    public static string Write(ReportKind kind, int year, string schemaFile, Diagnostics.MessageText? text = null)
     {
+        var t = text ?? Diagnostics.MessageText.English;
         var yaml = new StringBuilder();
         yaml.AppendLine(CultureInfo.InvariantCulture, $"# yaml-language-server: $schema={schemaFile}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {kind.Name}: written by reportc new. Fill in every TODO; optional sections may be deleted.");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {t.Format("SkeletonHeader", kind.Name)}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"kind: {kind.Id}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
         yaml.AppendLine();
         yaml.AppendLine("document:");
-        yaml.AppendLine("  issuers: [TODO 发文机关]          # lead organ first");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  number: TODO〔{year + 1}〕1号          # 发文字号 (optional)");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  issuers: [TODO 发文机关]          # {t.Get("SkeletonLeadFirst")}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  number: TODO〔{year + 1}〕1号          # {t.Get("SkeletonNumber")}");
         yaml.AppendLine("  title: |");
         yaml.AppendLine("    " + SectionRule.FillYear(kind.DefaultTitle ?? "{year}年" + kind.Name, year));
         var (month, day) = kind.Deadline ?? (1, 20);
@@ -26,18 +27,18 @@ public static class Skeleton
         yaml.AppendLine("preamble: |");
         yaml.AppendLine("  " + NextYear.Todo);
         yaml.AppendLine();
-        yaml.AppendLine("metrics:                            # one a line: id: value unit (see the kind's catalogue)");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"metrics:                            # {t.Get("SkeletonMetrics")}");
         foreach (var metric in kind.Metrics.Values.Where(m => m.Required).OrderBy(m => m.Id, StringComparer.Ordinal))
         {
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  {metric.Id}: ~   # {metric.Label}（{metric.Unit}）");
         }
 
         yaml.AppendLine();
-        WriteTables(yaml, kind, last: null);
+        WriteTables(yaml, kind, last: null, t);
         yaml.AppendLine("sections:");
         foreach (var section in kind.Sections)
         {
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  {section.Id}:{(section.Required ? "" : "   # optional")}");
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  {section.Id}:{(section.Required ? "" : "   # " + t.Get("SkeletonOptional"))}");
             yaml.AppendLine(CultureInfo.InvariantCulture, $"    # {section.HeadingFor(year)}");
             yaml.AppendLine(CultureInfo.InvariantCulture, $"    text: {NextYear.Todo}");
         }
@@ -49,14 +50,14 @@ public static class Skeleton
     /// The kind's tables, every cell "~" (to be filled in), each row with its columns named in a comment
     /// and, given last year's report, last year's numbers too.
     /// </summary>
-    internal static void WriteTables(StringBuilder yaml, ReportKind kind, Model.Report? last)
+    internal static void WriteTables(StringBuilder yaml, ReportKind kind, Model.Report? last, Diagnostics.MessageText t)
     {
         if (kind.Tables.Count == 0)
         {
             return;
         }
 
-        yaml.AppendLine("tables:                             # one row a line, the numbers in the columns' order; ~ until known");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"tables:                             # {t.Get("SkeletonTables")}");
         foreach (var table in kind.Tables)
         {
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  {table.Id}:                         # {table.Caption}");
@@ -64,7 +65,7 @@ public static class Skeleton
             foreach (var row in table.Rows.Where(r => !r.IsGroup && !table.IsComputedRow(r.Id!)))
             {
                 var columns = table.ColumnsOf(row).Where(c => !table.IsComputedColumn(c.Id)).ToList();
-                var lastYear = before is null ? "" : "; last year " + string.Join(", ", columns.Select(c =>
+                var lastYear = before is null ? "" : t.Get("SkeletonLastYear") + string.Join(", ", columns.Select(c =>
                     before.Cells.TryGetValue((row.Id!, c.Id), out var v) ? v.ToString(CultureInfo.InvariantCulture) : "—"));
                 yaml.AppendLine(CultureInfo.InvariantCulture, $"    {row.Id}: [{string.Join(", ", columns.Select(_ => "~"))}]   # {row.Label}: {string.Join("、", columns.Select(c => c.Label))}{lastYear}");
             }

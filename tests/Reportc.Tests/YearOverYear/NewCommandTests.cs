@@ -98,6 +98,30 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void New_and_init_speak_chinese_with_lang_zh_in_what_they_print_and_in_the_comments_they_write()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var next = Path.Combine(folder, "xinxi-2025.yaml");
+        var (code, output, _) = CliRunner.Run("new", "2025", "--from", Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), "-o", next, "--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Equal($"已写入 {next}", output.Trim());
+        var text = File.ReadAllText(next);
+        Assert.Contains("# 2025年：由 reportc new 根据 shili-xinxi-2024.yaml 生成。", text);
+        Assert.Contains("   # 成文日期，请核对\n", text);
+        Assert.Contains("；上年 2, 1, 5\n", text);
+        Assert.Equal(0, CliRunner.Run("check", next).ExitCode); // still a report file
+
+        var repo = Path.Combine(folder, "repo");
+        var init = CliRunner.Run("init", repo, "--lang", "zh");
+        Assert.Equal(0, init.ExitCode);
+        Assert.Contains("下一步：填写 ", init.Output);
+        Assert.Contains("# 主办机关在前", File.ReadAllText(Directory.GetFiles(Path.Combine(repo, "reports"), "*.yaml").Single()));
+        var again = CliRunner.Run("init", repo, "--lang", "zh");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("已存在：此文件夹已是报告仓库", again.Error);
+    }
+
+    [Fact]
     public void New_never_overwrites_without_force()
     {
         var folder = TestPaths.NewTempFolder();
