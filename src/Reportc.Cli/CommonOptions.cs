@@ -64,11 +64,24 @@ internal sealed class CommonOptions
     }
 
     /// <summary>--templates, the same for every command that finds kinds.</summary>
-    public static Option<string?> TemplatesOption() => new("--templates")
+    public static Option<string?> TemplatesOption()
     {
-        Description = "A folder of report kinds, searched before the built-in kinds",
-        HelpName = "DIR",
-    };
+        var option = new Option<string?>("--templates")
+        {
+            Description = "A folder of report kinds, searched before the built-in kinds",
+            HelpName = "DIR",
+        };
+
+        // A folder that is not there is a usage error for every command (kinds listed the built-in ones and said nothing).
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } folder && !Directory.Exists(folder))
+            {
+                result.AddError($"--templates: no folder '{folder}'");
+            }
+        });
+        return option;
+    }
 
     public CommonOptions()
     {

@@ -108,7 +108,15 @@ internal sealed class NewCommandDefinition : Command
             var year = parse.GetValue(_year) ?? DateTime.Now.Year - 1;
             target = parse.GetValue(_output) ?? $"{kind.Id}-{year.ToString(CultureInfo.InvariantCulture)}.yaml";
             var schema = $"{kind.Id}.schema.json";
-            AtomicFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, schema), JsonSchemaWriter.Write(kind));
+            var schemaPath = Path.Combine(Path.GetDirectoryName(target) ?? "", schema);
+            if (File.Exists(target) && !parse.GetValue(_force))
+            {
+                error.WriteLine("reportc: " + words.Format("ExistsUseForce", target));
+                return ExitCodes.ReportErrors;
+            }
+
+            AtomicFile.Write(schemaPath, JsonSchemaWriter.Write(kind));
+            output.WriteLine(words.Format("Wrote", schemaPath));
             text = Skeleton.Write(kind, year, schema, words);
         }
 

@@ -55,7 +55,9 @@ internal sealed class SchemaCommandDefinition : Command
         {
             if (diagnostics.Count == 0)
             {
+                // A kind name no folder has: a usage error, as for new --kind (a broken kind file is exit 1).
                 error.WriteLine($"reportc: unknown kind '{id}'; known kinds: {string.Join(", ", known)}");
+                return ExitCodes.Usage;
             }
 
             return ExitCodes.ReportErrors;

@@ -60,4 +60,22 @@ public sealed class TemplatesOptionTests
         Assert.Contains("report.sbn-md(2,7): error RC0501", stderr);
         Assert.Contains("repot", stderr);
     }
+
+    [Theory]
+    [InlineData("kinds")]
+    [InlineData("schema", "law-based-government")]
+    [InlineData("check", "x.yaml")]
+    public void A_templates_folder_that_is_not_there_is_a_usage_error_for_every_command(params string[] args)
+    {
+        var (code, _, stderr) = CliRunner.Run([.. args, "--templates", "no-such-kinds-folder"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--templates: no folder 'no-such-kinds-folder'", stderr);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_a_usage_error_for_schema_as_for_new()
+    {
+        Assert.Equal(2, CliRunner.Run("schema", "no-such-kind").ExitCode);
+        Assert.Equal(2, CliRunner.Run("new", "--kind", "no-such-kind", "-o", Path.Combine(TestPaths.NewTempFolder(), "x.yaml")).ExitCode);
+    }
 }
