@@ -107,7 +107,9 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     {
         var command = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "notice" };
         var s = d.Span;
-        return $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.Message)}";
+        return s.IsTool
+            ? $"::{command} title={d.Code}::{Data(d.Message)}"
+            : $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.Message)}";
 
         static string Data(string v) => v.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
         static string Property(string v) => Data(v).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
@@ -177,6 +179,13 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
                 json.WriteString("text", d.Message);
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
+                if (d.Span.IsTool)
+                {
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 json.WriteStartObject();
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");

@@ -85,13 +85,18 @@ internal sealed class PdfStage
 
         if (_browser is null)
         {
-            Report(writer, Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.WholeFile(reports[0].InputPath), text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
+            Report(writer, Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.Tool, text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
             return;
         }
 
         if (printer is null)
         {
-            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(reports[0].InputPath), text, _browser, _startFailure?.Message ?? "it did not start"));
+            Report(writer, Diagnostic.Create(Descriptors.BrowserDidNotStart, SourceSpan.Tool, text, _browser, _startFailure switch
+            {
+                BrowserExitedException { Output: var said } => text.Get("DidNotStart") + (said.Length > 0 ? $" ({said})" : ""),
+                { Message: var m } => m,
+                null => text.Get("DidNotStart"),
+            }));
             return;
         }
 

@@ -93,6 +93,7 @@ public static class Descriptors
 
     // RC08xx: printing to PDF.
     public static readonly DiagnosticDescriptor NoBrowser = E(801);
+    public static readonly DiagnosticDescriptor BrowserDidNotStart = E(803);
     public static readonly DiagnosticDescriptor PrintFailed = E(802);
 
     // RC07xx: 公文 rules (GB/T 9704) and the kind's calendar.

@@ -7,5 +7,10 @@ public readonly record struct SourceSpan(string Path, int Line, int Column, int 
 
     public static SourceSpan WholeFile(string path) => new(path, 1, 1, 1, 1);
 
-    public override string ToString() => $"{Path}({Line},{Column})";
+    /// <summary>No place in a file: a problem of the tool's surroundings (no browser), printed as "reportc: error …".</summary>
+    public static SourceSpan Tool { get; } = new("", 0, 0, 0, 0);
+
+    public bool IsTool => Path.Length == 0;
+
+    public override string ToString() => IsTool ? "reportc" : $"{Path}({Line},{Column})";
 }

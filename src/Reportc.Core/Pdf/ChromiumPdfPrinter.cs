@@ -199,7 +199,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             seen.Add(line);
         }
 
-        throw new IOException($"the browser exited before it was ready: {string.Join(" | ", seen.TakeLast(3))}");
+        throw new BrowserExitedException(string.Join(" | ", seen.TakeLast(3)));
     }
 
     private static void Stop(Process browser, string profile, int wait = 3000)
@@ -230,4 +230,10 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 
     [GeneratedRegex(@"DevTools listening on (ws://\S+)")]
     private static partial Regex Endpoint();
+}
+
+/// <summary>The browser ended before it said where its DevTools endpoint is; <see cref="Output"/> is its last lines, if any.</summary>
+public sealed class BrowserExitedException(string output) : IOException("the browser exited before it was ready" + (output.Length > 0 ? ": " + output : ""))
+{
+    public string Output { get; } = output;
 }

@@ -211,6 +211,25 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void A_missing_or_broken_browser_is_the_tools_error_not_the_reports()
+    {
+        var folder = TestPaths.NewTempFolder();
+        using (BrowserLocator.LookOnlyIn([]))
+        {
+            var missing = CliRunner.RunInProcess(["build", TestPaths.Sample, "-o", folder, "--format", "pdf"]);
+            Assert.Matches(@"(?m)^reportc: error RC0801: ", missing.Error);
+            Assert.DoesNotContain("beiliu-2024.yaml(1,1): error RC0801", missing.Error);
+        }
+
+        var broken = CliRunner.RunInProcess(["build", TestPaths.Sample, "-o", folder, "--format", "pdf", "--browser", "/bin/true", "--lang", "zh"]);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("reportc: error RC0803: 浏览器“/bin/true”未能启动：它在就绪前就退出了。", broken.Error);
+
+        var github = CliRunner.RunInProcess(["build", TestPaths.Sample, "-o", folder, "--format", "pdf", "--browser", "/bin/true", "--diagnostics", "github"]);
+        Assert.Contains("::error title=RC0803::the browser '/bin/true' did not start", github.Output + github.Error);
+    }
+
+    [Fact]
     public void Twenty_reports_print_with_one_browser_launch_each_as_if_printed_alone()
     {
         // Two different reports in turn: the tabs are reused, so each PDF must not depend on what the tab printed before.
