@@ -219,9 +219,24 @@ internal sealed class BuildCommandDefinition : Command
         }
         catch (OutputException e)
         {
-            diagnostics.Add(Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(input.Path), text, e.Path, e.InnerException?.Message ?? e.Message));
+            diagnostics.Add(Diagnostic.Create(Descriptors.CannotWrite, SourceSpan.WholeFile(input.Path), text, e.Path, WhyNot(e.Path, e.InnerException ?? e, text)));
             return [];
         }
+    }
+
+    // Why a file could not be written, in the message language where the cause is a usual one (the system's
+    // own words are English).
+    private static string WhyNot(string path, Exception e, MessageText text)
+    {
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return text.Format("PathPartIsAFile", folder);
+            }
+        }
+
+        return e is UnauthorizedAccessException ? text.Get("NoPermission") : e.Message;
     }
 
     private sealed record Result(InputFiles.Input Input, List<Diagnostic> Diagnostics, IReadOnlyList<(string Path, bool Written)> Written)

@@ -103,6 +103,7 @@ public sealed class BuildCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("error RC0601", stderr);
+        Assert.Contains($"'{blocker}' is a file, not a folder: name another output folder (-o)", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
 
