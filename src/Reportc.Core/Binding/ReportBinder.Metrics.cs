@@ -19,6 +19,8 @@ internal sealed partial class ReportBinder
     private static readonly HashSet<string> CountingUnits =
         ["次", "件", "条", "起", "个", "名", "人", "人次", "户", "期", "场", "场次", "份", "本", "册", "项", "家", "所", "村", "处", "批", "篇", "部", "张", "套", "台", "辆"];
 
+    private static readonly string[] GrowthWords = ["增长", "增幅", "增速", "同比", "环比", "变化", "变动", "下降", "降幅", "提高", "提升"];
+
     private List<MetricValue> BindMetrics(YamlMappingNode root, ReportKind kind)
     {
         var metrics = new List<MetricValue>();
@@ -166,7 +168,15 @@ internal sealed partial class ReportBinder
 
         if (unit == "%" && number > 100)
         {
-            Report(Descriptors.MetricPercentOver, valueNode, id, number);
+            // A 率 that is a share of a whole (合格率, 成功率, 持证率) cannot pass 100%; a growth rate can.
+            if (label.EndsWith('率') && !GrowthWords.Any(label.Contains))
+            {
+                Report(Descriptors.ShareOver100, valueNode, id, label, number);
+            }
+            else
+            {
+                Report(Descriptors.MetricPercentOver, valueNode, id, number);
+            }
         }
 
         // A fraction in a wrong unit (97.6 件 for a percentage) is the wrong unit, already reported.

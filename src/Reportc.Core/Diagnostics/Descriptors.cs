@@ -51,6 +51,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor RequiredMetricMissing = E(308);
     public static readonly DiagnosticDescriptor CountNotWhole = W(309);
     public static readonly DiagnosticDescriptor ApproximatePercent = E(310);
+    public static readonly DiagnosticDescriptor ShareOver100 = E(311);
 
     // RC04xx: narrative.
     public static readonly DiagnosticDescriptor UndefinedMetric = E(401);

@@ -218,4 +218,17 @@ public sealed class CheckCommandTests
         Assert.Equal(0, quiet.ExitCode);
         Assert.Equal("", quiet.Error);
     }
+
+    [Theory]
+    [InlineData("  dispute_success_rate: 197.6%", "error RC0311: metric 'dispute_success_rate' (矛盾纠纷调处成功率) is 197.6%")]
+    [InlineData("  income_growth: { value: 150, unit: \"%\", label: 收入增长率 }", "warning RC0307: metric 'income_growth' is 150%")]
+    [InlineData("  share: { value: 120, unit: \"%\", label: 完成进度 }", "warning RC0307: metric 'share' is 120%")]
+    public void A_rate_that_is_a_share_of_a_whole_cannot_pass_100_percent_a_growth_rate_can(string metric, string expected)
+    {
+        var input = WriteInput(TestReports.WithDuty("    text: 正文。", metric + "\n"));
+
+        var (_, _, stderr) = CliRunner.Run("check", input);
+
+        Assert.Contains(expected, stderr);
+    }
 }
