@@ -95,6 +95,27 @@ internal sealed class DiffCommandDefinition : Command
             return git ? ExitCodes.Success : ExitCodes.ReportErrors;
         }
 
+        // Two reports that do not follow one another are still compared, with a word on what is odd (not
+        // as git's driver, which compares two versions of one file).
+        var text = compiler.Options.Text;
+        if (old is not null && @new is not null && !git)
+        {
+            if (old.Kind.Id != @new.Kind.Id)
+            {
+                error.WriteLine("reportc: " + text.Format("DiffOtherKinds", old.Kind.Name, @new.Kind.Name));
+            }
+
+            if (old.Year >= @new.Year)
+            {
+                error.WriteLine("reportc: " + text.Format("DiffNotLater", old.Year, @new.Year));
+            }
+
+            if (!old.Document.Issuers.SequenceEqual(@new.Document.Issuers))
+            {
+                error.WriteLine("reportc: " + text.Format("DiffOtherIssuers", string.Join("、", old.Document.Issuers), string.Join("、", @new.Document.Issuers)));
+            }
+        }
+
         var diff = ReportDiff.Compare(old, @new);
         var words = parse.GetValue(_words);
         if (git)

@@ -93,6 +93,21 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public void Reports_that_do_not_follow_one_another_are_compared_with_a_note()
+    {
+        var samples = Path.Combine(TestPaths.Root, "samples");
+        var reversed = CliRunner.Run("diff", Path.Combine(samples, "shili-2024.yaml"), Path.Combine(samples, "shili-2023.yaml"), "--lang", "zh");
+        Assert.Equal(0, reversed.ExitCode);
+        Assert.Contains("新报告的年度（2023）不晚于旧报告（2024）", reversed.Error);
+
+        var kinds = CliRunner.Run("diff", TestPaths.Sample, Path.Combine(samples, "shili-xinxi-2024.yaml"));
+        Assert.Contains("different kinds", kinds.Error);
+        Assert.Contains("different issuers", kinds.Error);
+
+        Assert.Equal("", CliRunner.Run("diff", Path.Combine(samples, "shili-2023.yaml"), Path.Combine(samples, "shili-2024.yaml")).Error);
+    }
+
+    [Fact]
     public void A_broken_file_is_explained_as_check_explains_it()
     {
         var folder = TestPaths.NewTempFolder();
