@@ -82,7 +82,7 @@ public static partial class NextYear
 
         if (doc.Seal)
         {
-            yaml.AppendLine("  seal: true");
+            yaml.AppendLine(doc.SealFile.Length > 0 ? $"  seal: {YamlText.Scalar(doc.SealFile)}" : "  seal: true");
         }
 
         yaml.AppendLine("  title: |");

@@ -167,7 +167,9 @@ internal sealed partial class ReportBinder
             {
                 Masthead = BindMasthead(map.Get("masthead"), issuers),
                 MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
-                Seal = map.Get("seal") is YamlScalarNode { Value: "true" or "yes" },
+                Seal = map.Get("seal") is YamlScalarNode { Value: not ("false" or "no" or "" or null) },
+                SealImage = BindSealImage(map.Get("seal")),
+                SealFile = map.Get("seal") is YamlScalarNode { Value: { } sealValue } && sealValue is not ("true" or "yes" or "false" or "no") ? sealValue : "",
             };
     }
 
@@ -184,6 +186,58 @@ internal sealed partial class ReportBinder
         YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(v => v.Length > 0)],
         _ => [],
     };
+
+    // seal: true (stamped by hand) or seal: 印章.png, an image beside the report (PNG, JPEG, WebP or SVG,
+    // at most 2 MB) embedded in the HTML and printed over 署名 and 成文日期.
+    private string BindSealImage(YamlNode? node)
+    {
+        if (node is not YamlScalarNode { Value: { Length: > 0 } value } scalar || value is "true" or "yes" or "false" or "no")
+        {
+            return "";
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_source.Path)) ?? ".", value);
+        string? problem = null;
+        byte[] bytes = [];
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                problem = T("NoSuchFile");
+            }
+            else if (file.Length > SealImageLimit)
+            {
+                problem = _diagnostics.Text.Format("TooLarge", SealImageLimit / (1024 * 1024));
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = e.Message;
+        }
+
+        var mime = problem is null ? ImageType(bytes) : null;
+        if (problem is not null || mime is null)
+        {
+            Report(Descriptors.BadSealImage, scalar, value, problem ?? T("NotAnImage"));
+            return "";
+        }
+
+        return $"data:{mime};base64,{Convert.ToBase64String(bytes)}";
+
+        static string? ImageType(byte[] b) =>
+            b.AsSpan().StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G']) ? "image/png"
+            : b.AsSpan().StartsWith((byte[])[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+            : b.Length > 12 && b.AsSpan(0, 4).SequenceEqual("RIFF"u8) && b.AsSpan(8, 4).SequenceEqual("WEBP"u8) ? "image/webp"
+            : System.Text.Encoding.UTF8.GetString(b, 0, Math.Min(b.Length, 1024)).Contains("<svg", StringComparison.Ordinal) ? "image/svg+xml"
+            : null;
+    }
+
+    private const long SealImageLimit = 2 * 1024 * 1024;
 
     private DateOnly? BindDate(YamlNode node, string what)
     {

@@ -33,6 +33,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor EmptyText = E(207);
     public static readonly DiagnosticDescriptor SubsectionsTooDeep = E(208);
     public static readonly DiagnosticDescriptor PrintPair = W(209);
+    public static readonly DiagnosticDescriptor BadSealImage = E(210);
     public static readonly DiagnosticDescriptor FullWidthColon = E(9);
     public static readonly DiagnosticDescriptor FullWidthSpace = E(10);
     public static readonly DiagnosticDescriptor ColonInText = E(11);

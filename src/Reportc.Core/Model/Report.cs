@@ -25,6 +25,12 @@ public sealed record DocumentInfo(
 
     /// <summary>Whether the document is sealed: the 成文日期 then stands four characters from the right.</summary>
     public bool Seal { get; init; }
+
+    /// <summary>The seal's image as a data: URL (<c>seal: 印章.png</c>), printed over 署名 and 成文日期; empty when the seal is stamped by hand.</summary>
+    public string SealImage { get; init; } = "";
+
+    /// <summary>The seal image's file name as written (<c>seal: 印章.png</c>); empty without one.</summary>
+    public string SealFile { get; init; } = "";
 }
 
 /// <summary>Where the document's checked fields are in the YAML file.</summary>

@@ -68,6 +68,7 @@ internal static class ReportModel
                 ["masthead_lines"] = Strings(doc.Masthead),
                 ["masthead_suffix"] = doc.MastheadSuffix,
                 ["seal"] = doc.Seal,
+                ["seal_image"] = doc.SealImage,
             },
             ["preamble"] = Blocks(preamble),
             ["sections"] = sections,

@@ -89,7 +89,13 @@ public static class JsonSchemaWriter
             x.WriteString("type", "string");
             x.WriteEndObject();
         });
-        Property(w, "seal", "加盖印章", "true: the 成文日期 stands four characters from the right", x => x.WriteString("type", "boolean"));
+        Property(w, "seal", "加盖印章", "true: sealed by hand (the 成文日期 stands four characters from the right); or an image file beside the report (电子印章, PNG/JPEG/WebP/SVG) printed over 署名 and 成文日期", x =>
+        {
+            x.WriteStartArray("type");
+            x.WriteStringValue("boolean");
+            x.WriteStringValue("string");
+            x.WriteEndArray();
+        });
         w.WriteEndObject();
     });
 

@@ -128,6 +128,48 @@ public sealed class PrintLayoutTests
         Assert.InRange(next.CentreY - addressee.CentreY, 28.95 - 1.5, 28.95 + 1.5);
     }
 
+    // A 1×1 PNG: enough for the PDF to carry an image where the seal goes.
+    private const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
+    [Fact]
+    public void A_seal_image_is_printed_over_the_signature_which_starts_two_lines_under_the_text()
+    {
+        var folder = TestPaths.NewTempFolder();
+        File.WriteAllBytes(Path.Combine(folder, "印章.png"), Convert.FromBase64String(TinyPng));
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, Report.Replace("  date: 2025-01-18\n", "  date: 2025-01-18\n  seal: 印章.png\n", StringComparison.Ordinal));
+        var (code, _, stderr) = CliRunner.Run("build", input, "--format", "html,pdf");
+        Assert.True(code == 0, stderr);
+
+        Assert.Contains("<img class=\"seal-image\" src=\"data:image/png;base64," + TinyPng + "\" alt=\"印章\">", File.ReadAllText(Path.Combine(folder, "r.html")));
+        var pdf = Path.Combine(folder, "r.pdf");
+        var pages = PdfText.Read(pdf).Pages;
+        var images = PdfText.Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        var lastPage = pages[^1].Number;
+        Assert.Contains(images, l => int.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture) == lastPage);
+
+        var lines = pages.SelectMany(p => p.Lines.Select(l => (Page: p.Number, Line: l))).ToList();
+        var name = lines.Last(l => l.Line.Compact == "中共示例镇委员会"); // the first of the two 署名 lines
+        var text = lines.Last(l => l.Page == name.Page && l.Line.CentreY < name.Line.CentreY - 1 && l.Line.Compact.EndsWith('。'));
+        Assert.InRange(name.Line.CentreY - text.Line.CentreY, (3 * 28.95) - 2, (3 * 28.95) + 2);
+    }
+
+    [Theory]
+    [InlineData("seal: 无此文件.png", "no such file")]
+    [InlineData("seal: r.yaml", "it is not a PNG, JPEG, WebP or SVG image")]
+    public void A_seal_image_that_cannot_be_used_is_an_error_at_its_name(string seal, string why)
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, Report.Replace("  date: 2025-01-18\n", $"  date: 2025-01-18\n  {seal}\n", StringComparison.Ordinal));
+
+        var (code, _, stderr) = CliRunner.Run("check", input);
+
+        Assert.Equal(1, code);
+        var line = Report.Split('\n').ToList().FindIndex(l => l == "  date: 2025-01-18") + 2;
+        Assert.Contains($"r.yaml({line},9): error RC0210: the seal image '{seal["seal: ".Length..]}' cannot be used: {why}", stderr);
+    }
+
     [Fact]
     public void A_plain_document_has_no_red_header()
     {

@@ -85,6 +85,7 @@ public sealed class NewCommandTests
     [InlineData("  masthead: true", "  masthead: true")]
     [InlineData("  masthead: [中共北留镇委员会, 北留镇人民政府办公室]", "  masthead: [中共北留镇委员会, 北留镇人民政府办公室]")]
     [InlineData("  masthead: 北留镇人民政府文件", "  masthead: 北留镇人民政府文件")]
+    [InlineData("  seal: true", "  seal: true")]
     public void Next_year_keeps_the_masthead_as_it_was_written(string written, string expected)
     {
         var folder = TestPaths.NewTempFolder();
