@@ -21,7 +21,7 @@ internal sealed class CommonOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
-        Description = "Print only problems and the summary",
+        Description = "Print only problems, and the summary when there are any",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
