@@ -74,6 +74,11 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         {
             suppressions = Suppressions.Read(source, diagnostics);
             var root = Parse(source, diagnostics);
+            if (root is not null)
+            {
+                suppressions.ApplyTextBlocks(root, source.Path, diagnostics);
+            }
+
             var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
             if (report is not null)
             {

@@ -1,17 +1,24 @@
 using System.Text.RegularExpressions;
 using Reportc.Diagnostics;
 using Reportc.Loading;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Checks;
 
 /// <summary>
 /// Silences a diagnostic in the YAML for a stated reason: <c># reportc-ignore RC0402: 原因</c> at the end of
 /// the line it concerns, or alone on the line above it. A suppression without a reason is itself an error,
-/// and errors cannot be silenced: a report that has one is not written.
+/// and errors cannot be silenced: a report that has one is not written. Inside a text block (after <c>|</c>
+/// or <c>&gt;</c>) a <c>#</c> is text, not a comment: such a line is reported (it would be printed) and
+/// silences nothing; a comment above the key of a text block speaks of the whole block.
 /// </summary>
 internal sealed partial class Suppressions
 {
     private readonly Dictionary<int, HashSet<string>> _byLine = [];
+
+    // Where each directive is written, for the text blocks found once the file is parsed.
+    private readonly List<(int Line, int Column, int Target, string[] Codes)> _directives = [];
 
     private Suppressions()
     {
@@ -47,15 +54,90 @@ internal sealed partial class Suppressions
                 }
             }
 
-            if (!result._byLine.TryGetValue(target + 1, out var set))
-            {
-                result._byLine[target + 1] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            }
-
-            set.UnionWith(codes);
+            result._directives.Add((i + 1, match.Index + 1, target + 1, codes));
+            result.Add(target + 1, codes);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Takes the text blocks of the parsed file into account: a directive written inside one is text (reported,
+    /// and silencing nothing); a directive aimed at the key line of one covers every line of the block.
+    /// </summary>
+    public void ApplyTextBlocks(YamlNode root, string path, DiagnosticBag diagnostics)
+    {
+        if (_directives.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (first, last) in TextBlocks(root))
+        {
+            foreach (var directive in _directives.Where(d => d.Line >= first && d.Line <= last))
+            {
+                _byLine[directive.Target].ExceptWith(directive.Codes);
+                diagnostics.Report(Descriptors.IgnoreInText, SourceSpan.At(path, directive.Line, directive.Column));
+            }
+
+            foreach (var directive in _directives.Where(d => d.Target == first - 1 && (d.Line < first || d.Line > last)))
+            {
+                for (var line = first; line <= last; line++)
+                {
+                    Add(line, directive.Codes);
+                }
+            }
+        }
+    }
+
+    private void Add(int line, IEnumerable<string> codes)
+    {
+        if (!_byLine.TryGetValue(line, out var set))
+        {
+            _byLine[line] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        set.UnionWith(codes);
+    }
+
+    // The content lines (first, last) of every block (| or >) and multi-line quoted scalar: lines where '#'
+    // is text. A block's content starts on the line after its indicator, which is the key's line.
+    private static IEnumerable<(int First, int Last)> TextBlocks(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar when scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded:
+                var end = (int)scalar.End.Line - (scalar.End.Column == 1 ? 1 : 0);
+                if (end > scalar.Start.Line)
+                {
+                    yield return ((int)scalar.Start.Line + 1, end);
+                }
+
+                break;
+            case YamlScalarNode scalar when scalar.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted && scalar.End.Line > scalar.Start.Line:
+                yield return ((int)scalar.Start.Line, (int)scalar.End.Line);
+                break;
+            case YamlMappingNode map:
+                foreach (var value in map.Children.Values)
+                {
+                    foreach (var block in TextBlocks(value))
+                    {
+                        yield return block;
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    foreach (var block in TextBlocks(item))
+                    {
+                        yield return block;
+                    }
+                }
+
+                break;
+        }
     }
 
     public bool Silences(Diagnostic diagnostic, string path) =>

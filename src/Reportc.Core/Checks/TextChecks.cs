@@ -33,6 +33,7 @@ internal static partial class TextChecks
             var text = narrative.Text;
             var skip = Protected(text);
             CheckNumbering(narrative, diagnostics);
+            CheckHeadings(narrative, diagnostics);
             for (var todo = text.IndexOf("TODO", StringComparison.Ordinal); todo >= 0; todo = text.IndexOf("TODO", todo + 4, StringComparison.Ordinal))
             {
                 diagnostics.Report(Descriptors.TodoInText, narrative.SpanOf(todo, 4));
@@ -132,6 +133,25 @@ internal static partial class TextChecks
     }
 
     // \G: only at the paragraph's first character (Match is given that position).
+    // A line "# …" in a text is a Markdown heading: most often a comment written inside a block by mistake.
+    private static void CheckHeadings(Narrative narrative, DiagnosticBag diagnostics)
+    {
+        var text = narrative.Text;
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            var line = end < 0 ? text.AsSpan(start) : text.AsSpan(start, end - start);
+            var indent = line.Length - line.TrimStart(' ').Length;
+            var hashes = line[indent..].Length - line[indent..].TrimStart('#').Length;
+            if (hashes is >= 1 and <= 6 && indent <= 3 && (line.Length == indent + hashes || line[indent + hashes] == ' '))
+            {
+                diagnostics.Report(Descriptors.HeadingInText, narrative.SpanOf(start + indent, hashes));
+            }
+
+            start = end < 0 ? text.Length : end + 1;
+        }
+    }
+
     [GeneratedRegex(@"\G(?:[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s])))")]
     private static partial Regex HandNumbering();
 

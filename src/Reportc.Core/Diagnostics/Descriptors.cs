@@ -40,6 +40,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor IndentedDeeper = E(12);
     public static readonly DiagnosticDescriptor ItemIndentedLess = E(13);
     public static readonly DiagnosticDescriptor ReadAsUtf16 = W(14);
+    public static readonly DiagnosticDescriptor IgnoreInText = W(15);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);
@@ -70,6 +71,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnitChanged = E(413);
     public static readonly DiagnosticDescriptor ItemIndentedIntoText = W(414);
     public static readonly DiagnosticDescriptor MistypedReference = E(415);
+    public static readonly DiagnosticDescriptor HeadingInText = W(416);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);
