@@ -45,14 +45,17 @@ internal static class TableRenderer
         var html = new StringBuilder($"<table class=\"kind-table\" id=\"table-{E(d.Id)}\">\n");
         if (d.Rows.Any(r => r.Columns is not null))
         {
-            // Blocks with their own columns (the 主动公开 table): a caption row, then the block's header.
-            html.Append("<tbody>\n");
+            // Blocks with their own columns (the 主动公开 table): a caption row, then the block's header. Each
+            // block is a tbody of its own, which print keeps on one page (a header is never left at a page's foot).
+            var open = false;
             var width = d.Rows.Where(r => !r.IsGroup).Max(r => d.ColumnsOf(r).Count) + 1;
             for (var i = 0; i < d.Rows.Count; i++)
             {
                 var row = d.Rows[i];
                 if (row.IsGroup)
                 {
+                    html.Append(open ? "</tbody>\n" : "").Append("<tbody class=\"block\">\n");
+                    open = true;
                     html.Append($"<tr class=\"block\"><th colspan=\"{width}\">{E(row.Label)}</th></tr>\n");
                     var next = d.Rows.Skip(i + 1).FirstOrDefault(r => !r.IsGroup);
                     if (next is not null)
@@ -61,6 +64,12 @@ internal static class TableRenderer
                     }
 
                     continue;
+                }
+
+                if (!open)
+                {
+                    html.Append("<tbody>\n");
+                    open = true;
                 }
 
                 var columns = d.ColumnsOf(row);

@@ -171,6 +171,40 @@ public sealed class PrintLayoutTests
     }
 
     [Fact]
+    public void A_block_of_the_disclosure_table_is_never_split_from_its_header_across_a_page()
+    {
+        // The opening text grows a paragraph at a time, so that the 主动公开 table meets the page's foot at each
+        // of its rows in one report or another; no page may end with a block's caption or header row.
+        var folder = TestPaths.NewTempFolder();
+        var sample = File.ReadAllText(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml")).Replace("previous:", "# previous:", StringComparison.Ordinal);
+        const string anchor = "    依法办理政府信息公开申请，政府信息管理和平台建设进一步规范。\n";
+        for (var n = 2; n <= 8; n++)
+        {
+            var extra = string.Concat(Enumerable.Range(0, n).Select(k => $"    政府信息管理和平台建设进一步规范，依法办理政府信息公开申请，第{k}段。\n"));
+            File.WriteAllText(Path.Combine(folder, $"x{n}.yaml"), sample.Replace(anchor, anchor + extra, StringComparison.Ordinal));
+        }
+
+        var (code, _, stderr) = CliRunner.Run("build", folder, "--format", "pdf");
+        Assert.True(code == 0, stderr);
+        foreach (var pdf in Directory.GetFiles(folder, "*.pdf"))
+        {
+            foreach (var page in PdfText.Read(pdf).Pages)
+            {
+                // The page's lowest row of text (a table row's cells may come as lines of their own).
+                var lines = page.BodyLines.ToList();
+                if (lines.Count == 0)
+                {
+                    continue;
+                }
+
+                var bottom = lines.Max(l => l.CentreY);
+                var last = string.Join(" ", lines.Where(l => l.CentreY > bottom - 3).Select(l => l.Compact));
+                Assert.False(last.Contains("信息内容", StringComparison.Ordinal) || last.Contains("第二十条", StringComparison.Ordinal), $"{Path.GetFileName(pdf)} page {page.Number} ends with '{last}'");
+            }
+        }
+    }
+
+    [Fact]
     public void A_plain_document_has_no_red_header()
     {
         var first = Print(Report.Replace("  masthead: true\n", "", StringComparison.Ordinal)).Pages[0];
