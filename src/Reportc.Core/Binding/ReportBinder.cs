@@ -56,10 +56,11 @@ internal sealed partial class ReportBinder
 
         // A metric in error is left out, and the report is still checked further, so that a reference to
         // it is reported too (a misspelt id and the text that uses the right one: both in one run).
+        // So is a table cell in error: the rules that need it are skipped, the others are checked.
         var failedBefore = _failed;
         var metrics = BindMetrics(root, kind);
-        _failed = failedBefore;
         var tables = BindTables(root, kind);
+        _failed = failedBefore;
         var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
         return _failed || document is null

@@ -115,4 +115,23 @@ public sealed partial class GovInfoDisclosureTests
 
     [GeneratedRegex(@"^    (?<row>[a-z_]+):\s+\[(?<cells>[0-9, ]+)\]", RegexOptions.Multiline)]
     private static partial Regex TableRow();
+
+    [Fact]
+    public void A_bad_cell_skips_only_the_sums_that_need_it_and_the_other_tables_are_checked_in_the_same_run()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "x.yaml");
+        File.WriteAllText(input, File.ReadAllText(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"))
+            .Replace("    licensing:      [36]", "    licensing:      [三十六]", StringComparison.Ordinal)
+            .Replace("    disclosed:      [6, 2, 0, 0, 1, 0]", "    disclosed:      [5, 2, 0, 0, 1, 0]", StringComparison.Ordinal)
+            .Replace("    cases:          [1, 0, 0, 0, 1,", "    cases:          [1, 0, 0, 0, 2,", StringComparison.Ordinal));
+
+        var (code, _, stderr) = Cli.CliRunner.Run("check", input);
+
+        Assert.Equal(1, code);
+        var lines = stderr.Split('\n');
+        Assert.Contains(lines, l => l.Contains("error RC1005", StringComparison.Ordinal)); // the text in a number cell
+        Assert.Contains(lines, l => l.Contains("error RC1003", StringComparison.Ordinal) && l.Contains("收到和处理政府信息公开申请情况", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error RC1003", StringComparison.Ordinal) && l.Contains("政府信息公开行政复议、行政诉讼情况", StringComparison.Ordinal));
+    }
 }
