@@ -169,6 +169,13 @@ internal sealed class CommonOptions
             return null;
         }
 
+        // A code reportc does not have is most likely a typo that would silence nothing.
+        if (codes.FirstOrDefault(code => MessageText.English.Get(code.ToUpperInvariant()) == code.ToUpperInvariant()) is { } unknown)
+        {
+            error.WriteLine($"reportc: --nowarn: reportc has no diagnostic {unknown.ToUpperInvariant()} (docs/diagnostics.md lists them)");
+            return null;
+        }
+
         return new ReportCompiler(new KindCatalog(templates), new CompilerOptions
         {
             Formats = formats,

@@ -118,6 +118,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         diagnostics.RemoveWhere(d => d.Severity != DiagnosticSeverity.Error && _options.NoWarn.Contains(d.Code));
         if (suppressions is not null)
         {
+            suppressions.ReportSilencedErrors(diagnostics, diagnostics.ToSortedList(), path);
             diagnostics.RemoveWhere(d => suppressions.Silences(d, path));
         }
 

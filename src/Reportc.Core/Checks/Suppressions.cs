@@ -20,6 +20,9 @@ internal sealed partial class Suppressions
     // Where each directive is written, for the text blocks found once the file is parsed.
     private readonly List<(int Line, int Column, int Target, string[] Codes)> _directives = [];
 
+    // Directives found inside text blocks: text, reported once as such.
+    private readonly HashSet<int> _inText = [];
+
     private Suppressions()
     {
     }
@@ -77,6 +80,7 @@ internal sealed partial class Suppressions
             foreach (var directive in _directives.Where(d => d.Line >= first && d.Line <= last))
             {
                 _byLine[directive.Target].ExceptWith(directive.Codes);
+                _inText.Add(directive.Line);
                 diagnostics.Report(Descriptors.IgnoreInText, SourceSpan.At(path, directive.Line, directive.Column));
             }
 
@@ -137,6 +141,18 @@ internal sealed partial class Suppressions
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A directive that names an error of its line (errors cannot be silenced) is reported at the directive.</summary>
+    public void ReportSilencedErrors(DiagnosticBag diagnostics, IEnumerable<Diagnostic> found, string path)
+    {
+        foreach (var error in found.Where(d => d.Severity == DiagnosticSeverity.Error && d.Span.Path == path).ToList())
+        {
+            foreach (var directive in _directives.Where(d => d.Target == error.Span.Line && !_inText.Contains(d.Line) && d.Codes.Contains(error.Code, StringComparer.OrdinalIgnoreCase)))
+            {
+                diagnostics.Report(Descriptors.IgnoreOfError, SourceSpan.At(path, directive.Line, directive.Column), error.Code);
+            }
         }
     }
 

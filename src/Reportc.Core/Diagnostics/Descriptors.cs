@@ -41,6 +41,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ItemIndentedLess = E(13);
     public static readonly DiagnosticDescriptor ReadAsUtf16 = W(14);
     public static readonly DiagnosticDescriptor IgnoreInText = W(15);
+    public static readonly DiagnosticDescriptor IgnoreOfError = W(16);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);

@@ -231,4 +231,35 @@ public sealed class CheckCommandTests
 
         Assert.Contains(expected, stderr);
     }
+
+    [Fact]
+    public void A_reportc_ignore_that_names_an_error_says_errors_cannot_be_silenced()
+    {
+        var input = WriteInput(File.ReadAllText(TestPaths.Sample).Replace("  central_group_study:          19 次", "  central_group_study:          -19 次   # reportc-ignore RC0306: 故意", StringComparison.Ordinal));
+
+        var (code, _, stderr) = CliRunner.Run("check", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error RC0306", stderr);
+        Assert.Contains("r.yaml(24,41): warning RC0016: 'reportc-ignore RC0306': RC0306 is an error on this line, and errors cannot be silenced", stderr);
+    }
+
+    [Theory]
+    [InlineData("RC9999", "reportc has no diagnostic RC9999")]
+    [InlineData("rc0402,RC0999", "reportc has no diagnostic RC0999")]
+    public void Nowarn_refuses_a_code_reportc_does_not_have(string codes, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run("check", WriteInput(Report()), "--nowarn", codes);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public void Nowarn_takes_codes_in_any_case()
+    {
+        var (code, _, stderr) = CliRunner.Run("check", WriteInput(Report()), "--nowarn", "rc0402,rc0406");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("RC0402", stderr);
+        Assert.DoesNotContain("RC0406", stderr);
+    }
 }
