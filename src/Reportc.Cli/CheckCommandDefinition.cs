@@ -29,14 +29,15 @@ internal sealed class CheckCommandDefinition : Command
         var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error) { Quiet = parse.GetValue(_common.Quiet) };
         var results = new Compilation[inputs!.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = compiler.Compile(inputs[i].Path));
-        var failed = 0;
         foreach (var compilation in results)
         {
             writer.Write(compilation.Diagnostics);
-            failed += compilation.HasErrors ? 1 : 0;
         }
 
+        // The files with errors are named under the summary, as build names the files that failed.
+        var failed = results.Where(r => r.HasErrors).Select(r => r.InputPath).ToList();
         writer.Finish(inputs.Count);
-        return failed > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
+        writer.ListFilesWithErrors(failed);
+        return failed.Count > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 }

@@ -97,11 +97,32 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         }
     }
 
+    /// <summary>Under a text summary of several files, the ones with errors (check; build lists its failures itself).</summary>
+    public void ListFilesWithErrors(IReadOnlyList<string> files)
+    {
+        if (format != "text" || files.Count == 0 || _all.Select(d => d.Span.Path).Distinct().Count() < 2 && files.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            error.WriteLine(text.Format("FileWithErrors", file));
+        }
+    }
+
     private string Summary(int files)
     {
         int Count(DiagnosticSeverity s) => _all.Count(d => d.Severity == s);
         return text.Format("Summary", files, Count(DiagnosticSeverity.Error), Count(DiagnosticSeverity.Warning), Count(DiagnosticSeverity.Info));
     }
+
+    // A URI reference, as SARIF wants: each segment of a relative path percent-encoded (a space, '%', ',' or
+    // ':' in a folder name, and Chinese, which becomes its UTF-8 bytes), an absolute path as a file: URI.
+    internal static string SarifUri(string path) =>
+        Path.IsPathRooted(path)
+            ? new Uri(Path.GetFullPath(path)).AbsoluteUri
+            : string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
 
     private static string GitHub(Diagnostic d)
     {
@@ -160,6 +181,9 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             {
                 json.WriteStartObject();
                 json.WriteString("id", rule.Code);
+                json.WriteStartObject("shortDescription");
+                json.WriteString("text", text.Get(rule.Code)); // the message with its {0} places, as docs/diagnostics.md lists it
+                json.WriteEndObject();
                 json.WriteStartObject("defaultConfiguration");
                 json.WriteString("level", Level(rule.Severity));
                 json.WriteEndObject();
@@ -189,7 +213,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
                 json.WriteStartObject();
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", d.Span.Path.Replace('\\', '/'));
+                json.WriteString("uri", SarifUri(d.Span.Path));
                 json.WriteEndObject();
                 json.WriteStartObject("region");
                 json.WriteNumber("startLine", d.Span.Line);

@@ -112,8 +112,14 @@ public sealed class CheckCommandTests
         Assert.Equal("warning", result.GetProperty("level").GetString());
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.True(region.GetProperty("startLine").GetInt32() > 0);
-        Assert.Contains(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(), r => r.GetProperty("id").GetString() == result.GetProperty("ruleId").GetString());
+        Assert.Contains(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(), r => r.GetProperty("id").GetString() == result.GetProperty("ruleId").GetString()
+            && r.GetProperty("shortDescription").GetProperty("text").GetString()!.Length > 10);
     }
+
+    [Theory]
+    [InlineData("reports/北留 镇%/2024.yaml", "reports/%E5%8C%97%E7%95%99%20%E9%95%87%25/2024.yaml")]
+    [InlineData("a,b:c/x.yaml", "a%2Cb%3Ac/x.yaml")]
+    public void Sarif_paths_are_uri_references(string path, string uri) => Assert.Equal(uri, Reportc.Cli.DiagnosticWriter.SarifUri(path));
 
     [Fact]
     public void Github_diagnostics_are_workflow_commands()
@@ -261,5 +267,20 @@ public sealed class CheckCommandTests
         Assert.Equal(0, code);
         Assert.DoesNotContain("RC0402", stderr);
         Assert.DoesNotContain("RC0406", stderr);
+    }
+
+    [Fact]
+    public void Check_of_several_files_names_those_with_errors_under_the_summary()
+    {
+        var folder = TestPaths.NewTempFolder();
+        File.WriteAllText(Path.Combine(folder, "good.yaml"), Report());
+        File.WriteAllText(Path.Combine(folder, "bad.yaml"), Report().Replace("{{central_group_study}}", "{{no_such}}", StringComparison.Ordinal));
+
+        var (code, _, stderr) = CliRunner.Run("check", folder, "--lang", "zh");
+
+        Assert.Equal(1, code);
+        var lines = stderr.TrimEnd().Split('\n');
+        Assert.StartsWith("2 个文件：1 个错误", lines[^2]);
+        Assert.Equal($"  有错误：{Path.Combine(folder, "bad.yaml")}", lines[^1]);
     }
 }
