@@ -15,7 +15,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Project { get; } = new("--project")
     {
-        Description = "The project file (default: reportc.yaml in the current folder, when no FILE is given)",
+        Description = "The project file (default: the reportc.yaml of the current folder or the nearest folder above it)",
         HelpName = "FILE",
     };
 
@@ -111,14 +111,16 @@ internal sealed class CommonOptions
     }
 
     /// <summary>
-    /// The project file in force: the one named, or reportc.yaml here when no FILE is given. Null without
-    /// one; <paramref name="failed"/> when one was meant but could not be read.
+    /// The project file in force: the one named, else the reportc.yaml of this folder or the nearest folder
+    /// above it (as git finds its repository), whether or not files are named: its settings (output
+    /// folder, formats, kinds, warnings as errors) hold for them too. Null without one; <paramref name="failed"/>
+    /// when one was meant but could not be read.
     /// </summary>
     public ProjectFile? ReadProject(ParseResult parse, TextWriter error, out bool failed)
     {
         failed = false;
         var named = parse.GetValue(Project);
-        var path = named ?? ((parse.GetValue(Files) ?? []).Length == 0 && File.Exists(InputFiles.ProjectFileName) ? InputFiles.ProjectFileName : null);
+        var path = named ?? FindProjectFile();
         if (path is null)
         {
             return null;
@@ -129,6 +131,20 @@ internal sealed class CommonOptions
         return project;
     }
 
+    private static string? FindProjectFile()
+    {
+        for (var folder = Environment.CurrentDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            var candidate = Path.Combine(folder, InputFiles.ProjectFileName);
+            if (File.Exists(candidate))
+            {
+                return Path.GetRelativePath(Environment.CurrentDirectory, candidate);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The report files to work on, or null with a message.</summary>
     public List<InputFiles.Input>? ResolveInputs(ParseResult parse, ProjectFile? project, TextWriter error)
     {
@@ -136,7 +152,7 @@ internal sealed class CommonOptions
         var patterns = given.Length > 0 ? given : project?.Inputs.ToArray() ?? [];
         if (patterns.Length == 0)
         {
-            error.WriteLine($"reportc: name report files, folders or globs, or run where a {InputFiles.ProjectFileName} project file is (reportc init writes one)");
+            error.WriteLine($"reportc: name report files, folders or globs, or run in or below a folder with a {InputFiles.ProjectFileName} project file (reportc init writes one)");
             return null;
         }
 
@@ -146,7 +162,9 @@ internal sealed class CommonOptions
             error.WriteLine($"reportc: '{pattern}' matches no report file");
         }
 
-        return files;
+        // A file named inside the project's inputs keeps its place in the output tree (out/<town>/2024.html
+        // whether the whole project is built or that one file).
+        return given.Length > 0 && project is not null ? InputFiles.Reroot(files, project.Inputs) : files;
     }
 
     /// <summary>The compiler the options describe, or null with a usage message.</summary>

@@ -36,6 +36,37 @@ internal static class InputFiles
         return (files, unmatched);
     }
 
+    /// <summary>
+    /// Each input found under the root of one of <paramref name="patterns"/> (a folder, or a glob's folder
+    /// before its first wildcard) takes that root, the deepest one, so that its output lands where building
+    /// those patterns would put it.
+    /// </summary>
+    public static List<Input> Reroot(List<Input> inputs, IEnumerable<string> patterns)
+    {
+        var roots = patterns.Select(RootOf).OfType<string>().Select(r => (Root: r, Full: Path.GetFullPath(r) + Path.DirectorySeparatorChar)).ToList();
+        return [.. inputs.Select(input =>
+        {
+            var full = Path.GetFullPath(input.Path);
+            return roots.Where(r => full.StartsWith(r.Full, StringComparison.Ordinal)).MaxBy(r => r.Full.Length) is { Root: { } root } ? input with { Root = root } : input;
+        })];
+
+        static string? RootOf(string pattern)
+        {
+            if (Directory.Exists(pattern))
+            {
+                return pattern;
+            }
+
+            if (!pattern.Contains('*') && !pattern.Contains('?'))
+            {
+                return null;
+            }
+
+            var fixedParts = pattern.Replace('\\', '/').Split('/').TakeWhile(p => !p.Contains('*') && !p.Contains('?')).ToList();
+            return fixedParts.Count == 0 ? "." : string.Join("/", fixedParts) is { Length: > 0 } root ? root : "/";
+        }
+    }
+
     private static IEnumerable<Input> Match(string pattern)
     {
         if (Directory.Exists(pattern))

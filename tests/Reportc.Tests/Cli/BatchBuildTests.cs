@@ -82,4 +82,36 @@ public sealed class BatchBuildTests
         Assert.Equal(2, code);
         Assert.Contains("reportc.yaml(2,1): error: unknown key 'outptu'; did you mean 'output'?", stderr);
     }
+
+    [Fact]
+    public void The_project_file_is_found_from_a_folder_below_it_and_holds_for_a_file_named_on_the_command_line()
+    {
+        var repo = TestPaths.NewTempFolder();
+        Assert.Equal(0, CliRunner.Run("init", repo).ExitCode);
+        foreach (var town in new[] { "dongguan", "nanhe" })
+        {
+            Directory.CreateDirectory(Path.Combine(repo, "reports", town));
+            File.Copy(TestPaths.Sample, Path.Combine(repo, "reports", town, "2024.yaml"));
+        }
+
+        File.Delete(Directory.GetFiles(Path.Combine(repo, "reports"), "*.yaml").Single());
+        File.WriteAllText(Path.Combine(repo, "reportc.yaml"), File.ReadAllText(Path.Combine(repo, "reportc.yaml")).Replace("warnaserror: false", "warnaserror: true", StringComparison.Ordinal));
+        var nanhe = Path.Combine(repo, "reports", "nanhe", "2024.yaml");
+        File.WriteAllText(nanhe, File.ReadAllText(nanhe).Replace("  other: 无。", "  other: 无,无。", StringComparison.Ordinal)); // a warning
+
+        // A file named from the project's root goes where the whole build puts it, not beside itself.
+        var one = CliRunner.RunIn(repo, "build", Path.Combine("reports", "dongguan", "2024.yaml"));
+        Assert.True(one.ExitCode == 0, one.Error);
+        Assert.True(File.Exists(Path.Combine(repo, "out", "dongguan", "2024.html")));
+        Assert.False(File.Exists(Path.Combine(repo, "reports", "dongguan", "2024.html")));
+
+        // From a folder below: the project is found, and its warnaserror holds for the file named.
+        var below = Path.Combine(repo, "reports", "nanhe");
+        var check = CliRunner.RunIn(below, "check", "2024.yaml");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("error RC0406", check.Error);
+        var all = CliRunner.RunIn(below, "check");
+        Assert.Equal(1, all.ExitCode);
+        Assert.Contains("2 file(s)", all.Error);
+    }
 }

@@ -24,10 +24,15 @@ internal static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
-    private static (int, string, string) RunExecutable(string executable, string[] args)
+    /// <summary>As its own process, in <paramref name="folder"/>: for what depends on the working folder.</summary>
+    public static (int ExitCode, string Output, string Error) RunIn(string folder, params string[] args) =>
+        RunExecutable(Executable ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "reportc.exe" : "reportc"), args, folder);
+
+    private static (int, string, string) RunExecutable(string executable, string[] args, string? folder = null)
     {
         var start = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = folder ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
