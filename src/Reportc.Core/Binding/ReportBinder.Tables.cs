@@ -111,7 +111,13 @@ internal sealed partial class ReportBinder
 
                 if (number < 0)
                 {
-                    Report(Descriptors.MetricNegative, cells[i], $"{definition.Id}.{rowId}.{target[i].Id}", text);
+                    Report(Descriptors.TableCellNegative, cells[i], row.Label, target[i].Label, text);
+                }
+
+                // A column without decimals counts things (件, 个): a fraction is a slip.
+                if (target[i].Decimals is null && number != decimal.Truncate(number))
+                {
+                    Report(Descriptors.TableCellNotWhole, cells[i], row.Label, target[i].Label, text);
                 }
 
                 if (target[i].WarnAbove is { } above && number > above)

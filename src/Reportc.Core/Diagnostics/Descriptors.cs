@@ -88,6 +88,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TableRuleBroken = E(1003);
     public static readonly DiagnosticDescriptor TableValueImplausible = W(1004);
     public static readonly DiagnosticDescriptor TableCellNotNumber = E(1005);
+    public static readonly DiagnosticDescriptor TableCellNegative = E(1007);
+    public static readonly DiagnosticDescriptor TableCellNotWhole = E(1008);
     public static readonly DiagnosticDescriptor TableMissing = E(1006);
 
     // RC09xx: the previous year's report.

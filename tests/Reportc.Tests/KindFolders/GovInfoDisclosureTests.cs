@@ -134,4 +134,22 @@ public sealed partial class GovInfoDisclosureTests
         Assert.Contains(lines, l => l.Contains("error RC1003", StringComparison.Ordinal) && l.Contains("收到和处理政府信息公开申请情况", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("error RC1003", StringComparison.Ordinal) && l.Contains("政府信息公开行政复议、行政诉讼情况", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_negative_or_fractional_count_in_a_table_is_named_by_its_row_and_column()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "x.yaml");
+        File.WriteAllText(input, File.ReadAllText(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"))
+            .Replace("    licensing:      [36]", "    licensing:      [214.5]", StringComparison.Ordinal)
+            .Replace("    penalty:        [128]", "    penalty:        [-3]", StringComparison.Ordinal)
+            .Replace("    charges:        [0]", "    charges:        [0.35]", StringComparison.Ordinal));
+
+        var (code, _, stderr) = Cli.CliRunner.Run("check", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error RC1008: '行政许可', 本年处理决定数量: 214.5 is not a whole number", stderr);
+        Assert.Contains("error RC1007: '行政处罚', 本年处理决定数量: -3 is negative", stderr);
+        Assert.DoesNotContain("行政事业性收费", stderr); // 万元 with decimals: 0.35 is fine
+    }
 }
