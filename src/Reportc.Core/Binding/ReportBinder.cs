@@ -69,6 +69,7 @@ internal sealed partial class ReportBinder
             {
                 Previous = previous,
                 PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
+                YearSpan = root.Get("year") is { } yearNode ? YamlLoader.SpanOf(_source.Path, yearNode) : default,
                 PendingMetrics = _pending,
                 BrokenMetrics = _broken,
                 Tables = tables,

@@ -35,7 +35,17 @@ internal static partial class DocumentChecks
         var year = report.Year.ToString(CultureInfo.InvariantCulture);
         if (!doc.TitleLines.Any(line => line.Contains(year, StringComparison.Ordinal)))
         {
-            diagnostics.Report(Descriptors.TitleWithoutYear, doc.Spans.Title, report.Year);
+            // The title names another year, and the 成文日期 is in the year after that one: it is year: that is
+            // wrong (last year's file copied, the year left), and every heading would carry it.
+            var named = doc.TitleLines.SelectMany(l => System.Text.RegularExpressions.Regex.Matches(l, "(?<![0-9])(20[0-9]{2})年").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))).Distinct().ToList();
+            if (named is [var titled] && doc.Date.Year == titled + 1 && report.YearSpan.Path is { Length: > 0 })
+            {
+                diagnostics.Report(Descriptors.YearDisagrees, report.YearSpan, report.Year, titled, doc.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                diagnostics.Report(Descriptors.TitleWithoutYear, doc.Spans.Title, report.Year);
+            }
         }
     }
 

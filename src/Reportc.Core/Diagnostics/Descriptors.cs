@@ -109,6 +109,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DateNotAfterYear = E(703);
     public static readonly DiagnosticDescriptor DateAfterDeadline = W(704);
     public static readonly DiagnosticDescriptor TitleWithoutYear = W(705);
+    public static readonly DiagnosticDescriptor YearDisagrees = E(706);
 
     private static DiagnosticDescriptor E(int number) => new(number, DiagnosticSeverity.Error);
 

@@ -66,6 +66,9 @@ public sealed record Report(
 
     public SourceSpan PreviousSpan { get; init; }
 
+    /// <summary>Where <c>year:</c>'s value is.</summary>
+    public SourceSpan YearSpan { get; init; }
+
     /// <summary>The kind's tables the report gives, by table id.</summary>
     public IReadOnlyDictionary<string, TableData> Tables { get; init; } = new Dictionary<string, TableData>();
 

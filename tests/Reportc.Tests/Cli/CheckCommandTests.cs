@@ -283,4 +283,16 @@ public sealed class CheckCommandTests
         Assert.StartsWith("2 个文件：1 个错误", lines[^2]);
         Assert.Equal($"  有错误：{Path.Combine(folder, "bad.yaml")}", lines[^1]);
     }
+
+    [Fact]
+    public void A_year_left_from_last_years_file_is_an_error_naming_the_year_the_title_and_date_agree_on()
+    {
+        var input = WriteInput(File.ReadAllText(TestPaths.Sample).Replace("\nyear: 2024\n", "\nyear: 2023\n", StringComparison.Ordinal));
+
+        var (code, _, stderr) = CliRunner.Run("check", input);
+
+        Assert.Equal(1, code);
+        Assert.Contains("r.yaml(7,7): error RC0706: year: 2023, but the title names 2024年 and the 成文日期 is 2025-01-20", stderr);
+        Assert.DoesNotContain("RC0705", stderr);
+    }
 }
