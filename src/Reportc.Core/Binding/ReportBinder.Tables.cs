@@ -83,7 +83,10 @@ internal sealed partial class ReportBinder
             var target = cells.Count == columns.Count ? columns : cells.Count == typed.Count ? typed : null;
             if (target is null)
             {
-                Report(Descriptors.TableRowCells, value, row.Label, cells.Count, columns.Count, string.Join("、", columns.Select(c => c.Label)));
+                // How many it takes (with or without the totals a rule computes), and which, by their groups too
+                // (the 复议诉讼 table has 结果维持 three times).
+                var takes = typed.Count == columns.Count ? _diagnostics.Text.Format("CountOf", columns.Count) : _diagnostics.Text.Format("CountWithTotals", typed.Count, columns.Count);
+                Report(Descriptors.TableRowCells, value, row.Label, cells.Count, takes, string.Join("、", columns.Select(c => c.Group is null ? c.Label : $"{c.Group}·{c.Label}")));
                 continue;
             }
 

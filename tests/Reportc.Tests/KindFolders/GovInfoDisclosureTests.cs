@@ -152,4 +152,18 @@ public sealed partial class GovInfoDisclosureTests
         Assert.Contains("error RC1007: '行政处罚', 本年处理决定数量: -3 is negative", stderr);
         Assert.DoesNotContain("行政事业性收费", stderr); // 万元 with decimals: 0.35 is fine
     }
+
+    [Fact]
+    public void A_row_with_too_few_numbers_says_how_many_with_and_without_totals_and_names_the_columns_by_group()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "x.yaml");
+        File.WriteAllText(input, File.ReadAllText(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"))
+            .Replace("    cases:          [1, 0, 0, 0, 1,  0, 0, 0, 0, 0,  0, 0, 0, 0, 0]", "    cases:          [1, 0, 0]", StringComparison.Ordinal));
+
+        var (_, _, stderr) = Cli.CliRunner.Run("check", input, "--lang", "zh");
+
+        Assert.Contains("一行有 3 个数字，应为 12 个（或连同总计 15 个）：行政复议·结果维持、行政复议·结果纠正、", stderr);
+        Assert.Contains("、行政诉讼·复议后起诉·总计", stderr);
+    }
 }
