@@ -62,7 +62,7 @@ echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
 dotnet publish "$work/hello/hello.csproj" -c Release -r linux-x64 -o "$work/hello/bin" --nologo -v q >/dev/null
 
 # --- (a) one document, cold
-"$reportc" build samples/beiliu-2024.yaml -o "$work/sample" --format md,html >/dev/null
+"$reportc" build samples/beiliu-2024.yaml -o "$work/sample" --format md,html >/dev/null 2>&1
 python3 - "$work" <<'PY'
 import sys, re, pathlib
 work = pathlib.Path(sys.argv[1])

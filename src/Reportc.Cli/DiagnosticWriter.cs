@@ -16,7 +16,14 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     // Built when JSON is written: the encoder takes a noticeable part of a cold start that prints text.
     private static JsonWriterOptions JsonOptions => new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Kept only for the formats printed whole at the end (json, sarif): a text or github batch of thousands
+    // of reports prints each diagnostic as it comes and keeps its counts.
     private readonly List<Diagnostic> _all = [];
+    private int _errors, _warnings, _infos;
+    private string? _firstPath;
+    private bool _severalPaths;
+
+    private int Total => _errors + _warnings + _infos;
     private int _written;
     private int _unchanged;
 
@@ -49,7 +56,19 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     {
         foreach (var d in diagnostics)
         {
-            _all.Add(d);
+            _ = d.Severity switch
+            {
+                DiagnosticSeverity.Error => _errors++,
+                DiagnosticSeverity.Warning => _warnings++,
+                _ => _infos++,
+            };
+            _severalPaths |= _firstPath is not null && _firstPath != d.Span.Path;
+            _firstPath ??= d.Span.Path;
+            if (format is "json" or "sarif")
+            {
+                _all.Add(d);
+            }
+
             switch (format)
             {
                 case "text":
@@ -69,12 +88,12 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         // was checked); --quiet keeps it for when something is wrong.
         if (format == "text" && failed is not null)
         {
-            if (Quiet && failed.Count == 0 && _all.Count == 0)
+            if (Quiet && failed.Count == 0 && Total == 0)
             {
                 return;
             }
 
-            error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _all.Count(d => d.Severity == DiagnosticSeverity.Warning), _all.Count(d => d.Severity == DiagnosticSeverity.Error), _written, _unchanged));
+            error.WriteLine(text.Format("BuildSummary", files - failed.Count, failed.Count, _warnings, _errors, _written, _unchanged));
             foreach (var file in failed)
             {
                 error.WriteLine(text.Format("FailedFile", file));
@@ -91,7 +110,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             case "sarif":
                 output.WriteLine(Sarif());
                 break;
-            case "text" when !Quiet || _all.Count > 0:
+            case "text" when !Quiet || Total > 0:
                 error.WriteLine(Summary(files));
                 break;
         }
@@ -100,7 +119,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     /// <summary>Under a text summary of several files, the ones with errors (check; build lists its failures itself).</summary>
     public void ListFilesWithErrors(IReadOnlyList<string> files)
     {
-        if (format != "text" || files.Count == 0 || _all.Select(d => d.Span.Path).Distinct().Count() < 2 && files.Count < 2)
+        if (format != "text" || files.Count == 0 || (!_severalPaths && files.Count < 2))
         {
             return;
         }
@@ -113,8 +132,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
 
     private string Summary(int files)
     {
-        int Count(DiagnosticSeverity s) => _all.Count(d => d.Severity == s);
-        return text.Format("Summary", files, Count(DiagnosticSeverity.Error), Count(DiagnosticSeverity.Warning), Count(DiagnosticSeverity.Info));
+        return text.Format("Summary", files, _errors, _warnings, _infos);
     }
 
     // A URI reference, as SARIF wants: each segment of a relative path percent-encoded (a space, '%', ',' or
