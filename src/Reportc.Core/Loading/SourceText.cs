@@ -157,7 +157,8 @@ public sealed class SourceText
             return (true, true);
         }
 
-        if (bytes.Length < 16 || bytes.Length % 2 != 0)
+        // Without a zero byte it is no UTF-16 this can tell (the usual case: one vectorised search).
+        if (bytes.Length < 16 || bytes.Length % 2 != 0 || Array.IndexOf(bytes, (byte)0) < 0)
         {
             return null;
         }

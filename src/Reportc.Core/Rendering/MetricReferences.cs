@@ -122,14 +122,17 @@ public sealed partial class MetricReferences
     // braces ({id}) would be printed as typed: an error at it, naming the reference meant. Single
     // half-width braces count only around a name the report knows; where they are ours, the positions
     // of the "{{" are returned so the reference pass does not report them again.
+    private static readonly HashSet<int> None = [];
+
     private HashSet<int> Mistyped(Narrative narrative, DiagnosticBag diagnostics)
     {
-        var starts = new HashSet<int>();
         var text = narrative.Text;
-        if (text.IndexOf('｛', StringComparison.Ordinal) < 0 && text.IndexOf('{', StringComparison.Ordinal) < 0)
+        if (text.AsSpan().IndexOfAny('{', '｛') < 0)
         {
-            return starts;
+            return None;
         }
+
+        HashSet<int>? starts = null;
 
         foreach (Match m in Braced().Matches(text))
         {
@@ -155,11 +158,11 @@ public sealed partial class MetricReferences
             diagnostics.Report(Descriptors.MistypedReference, narrative.SpanOf(m.Index, m.Length), m.Value, name);
             if (open == "{{")
             {
-                starts.Add(m.Index);
+                (starts ??= []).Add(m.Index);
             }
         }
 
-        return starts;
+        return starts ?? None;
     }
 
     [GeneratedRegex(@"(?<![{｛])(?<open>[{｛]{1,2})[ \t　]*(?<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_]+)?)[ \t　]*(?<close>[}｝]{1,2})(?![}｝])")]
