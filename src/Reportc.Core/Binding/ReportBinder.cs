@@ -170,8 +170,8 @@ internal sealed partial class ReportBinder
                 Masthead = BindMasthead(map.Get("masthead"), issuers),
                 MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
                 Seal = map.Get("seal") is YamlScalarNode { Value: not ("false" or "no" or "" or null) },
-                SealImage = BindSealImage(map.Get("seal")),
-                SealFile = map.Get("seal") is YamlScalarNode { Value: { } sealValue } && sealValue is not ("true" or "yes" or "false" or "no") ? sealValue : "",
+                SealImage = SealFileOf(map.Get("seal")) is { } sealFile ? BindSealImage((YamlScalarNode)map.Get("seal")!, sealFile) : "",
+                SealFile = SealFileOf(map.Get("seal")) ?? "",
             };
     }
 
@@ -191,13 +191,11 @@ internal sealed partial class ReportBinder
 
     // seal: true (stamped by hand) or seal: 印章.png, an image beside the report (PNG, JPEG, WebP or SVG,
     // at most 2 MB) embedded in the HTML and printed over 署名 and 成文日期.
-    private string BindSealImage(YamlNode? node)
-    {
-        if (node is not YamlScalarNode { Value: { Length: > 0 } value } scalar || value is "true" or "yes" or "false" or "no")
-        {
-            return "";
-        }
+    private static string? SealFileOf(YamlNode? node) =>
+        node is YamlScalarNode { Value: { Length: > 0 } value } && value is not ("true" or "yes" or "false" or "no") ? value : null;
 
+    private string BindSealImage(YamlScalarNode scalar, string value)
+    {
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_source.Path)) ?? ".", value);
         string? problem = null;
         byte[] bytes = [];
