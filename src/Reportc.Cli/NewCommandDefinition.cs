@@ -115,9 +115,19 @@ internal sealed class NewCommandDefinition : Command
                 return ExitCodes.ReportErrors;
             }
 
-            AtomicFile.Write(schemaPath, JsonSchemaWriter.Write(kind));
-            output.WriteLine(words.Format("Wrote", schemaPath));
-            text = Skeleton.Write(kind, year, schema, words);
+            // A repository keeps one schema of a kind (reportc init writes it into reports/): a new report below
+            // it refers to that one; elsewhere the schema is written beside the new report.
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+            if (ExistingSchema(folder, schema) is { } existing)
+            {
+                text = Skeleton.Write(kind, year, Path.GetRelativePath(folder, existing).Replace('\\', '/'), words);
+            }
+            else
+            {
+                AtomicFile.Write(schemaPath, JsonSchemaWriter.Write(kind));
+                output.WriteLine(words.Format("Wrote", schemaPath));
+                text = Skeleton.Write(kind, year, schema, words);
+            }
         }
 
         if (File.Exists(target) && !parse.GetValue(_force))
@@ -129,6 +139,24 @@ internal sealed class NewCommandDefinition : Command
         AtomicFile.Write(target, text);
         output.WriteLine(words.Format("Wrote", target));
         return ExitCodes.Success;
+    }
+
+    // Inside a reports repository (a reportc.yaml in this folder or above), the kind's schema in this folder
+    // or one above it up to the repository's root, or in the root's reports/ folder, where reportc init
+    // puts it. Outside one, none: the schema is written beside the report.
+    private static string? ExistingSchema(string folder, string schema)
+    {
+        var folders = new List<string>();
+        for (var here = folder; !string.IsNullOrEmpty(here); here = Path.GetDirectoryName(here))
+        {
+            folders.Add(here);
+            if (File.Exists(Path.Combine(here, InputFiles.ProjectFileName)))
+            {
+                return folders.Select(f => Path.Combine(f, schema)).Append(Path.Combine(here, "reports", schema)).FirstOrDefault(File.Exists);
+            }
+        }
+
+        return null;
     }
 
     // beiliu-2024.yaml → beiliu-2025.yaml; a name without the year gets it appended.

@@ -123,6 +123,22 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void New_kind_inside_a_reports_repository_refers_to_its_schema_instead_of_writing_a_copy()
+    {
+        var repo = TestPaths.NewTempFolder();
+        Assert.Equal(0, CliRunner.Run("init", repo).ExitCode);
+        var target = Path.Combine(repo, "reports", "nanhe", "2025.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        var (code, output, _) = CliRunner.Run("new", "--kind", "law-based-government", "-o", target);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("schema.json", output);
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(target)!));
+        Assert.StartsWith("# yaml-language-server: $schema=../law-based-government.schema.json\n", File.ReadAllText(target));
+    }
+
+    [Fact]
     public void New_never_overwrites_without_force()
     {
         var folder = TestPaths.NewTempFolder();
