@@ -120,7 +120,9 @@ internal sealed class CommonOptions
     {
         failed = false;
         var named = parse.GetValue(Project);
-        var path = named ?? FindProjectFile();
+        var path = named ?? (InputFiles.FindProjectFolder(Environment.CurrentDirectory) is { } root
+            ? Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, InputFiles.ProjectFileName))
+            : null);
         if (path is null)
         {
             return null;
@@ -129,20 +131,6 @@ internal sealed class CommonOptions
         var project = ProjectFile.Read(path, error);
         failed = project is null;
         return project;
-    }
-
-    private static string? FindProjectFile()
-    {
-        for (var folder = Environment.CurrentDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
-        {
-            var candidate = Path.Combine(folder, InputFiles.ProjectFileName);
-            if (File.Exists(candidate))
-            {
-                return Path.GetRelativePath(Environment.CurrentDirectory, candidate);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The report files to work on, or null with a message.</summary>

@@ -13,6 +13,20 @@ internal static class InputFiles
 
     public sealed record Input(string Path, string? Root);
 
+    /// <summary>The folder of the reportc.yaml in <paramref name="start"/> or the nearest folder above it, as git finds its repository.</summary>
+    public static string? FindProjectFolder(string start)
+    {
+        for (var folder = System.IO.Path.GetFullPath(start); !string.IsNullOrEmpty(folder); folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(System.IO.Path.Combine(folder, ProjectFileName)))
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The files, in a stable order, and the patterns that matched nothing.</summary>
     public static (List<Input> Files, List<string> Unmatched) Expand(IEnumerable<string> patterns)
     {

@@ -146,17 +146,18 @@ internal sealed class NewCommandDefinition : Command
     // puts it. Outside one, none: the schema is written beside the report.
     private static string? ExistingSchema(string folder, string schema)
     {
-        var folders = new List<string>();
-        for (var here = folder; !string.IsNullOrEmpty(here); here = Path.GetDirectoryName(here))
+        if (InputFiles.FindProjectFolder(folder) is not { } root)
         {
-            folders.Add(here);
-            if (File.Exists(Path.Combine(here, InputFiles.ProjectFileName)))
-            {
-                return folders.Select(f => Path.Combine(f, schema)).Append(Path.Combine(here, "reports", schema)).FirstOrDefault(File.Exists);
-            }
+            return null;
         }
 
-        return null;
+        var candidates = new List<string>();
+        for (var here = folder; here is not null && here.Length >= root.Length; here = Path.GetDirectoryName(here))
+        {
+            candidates.Add(Path.Combine(here, schema));
+        }
+
+        return candidates.Append(Path.Combine(root, "reports", schema)).FirstOrDefault(File.Exists);
     }
 
     // beiliu-2024.yaml → beiliu-2025.yaml; a name without the year gets it appended.

@@ -27,7 +27,7 @@ internal static unsafe class FontConfig
     /// </summary>
     public static IReadOnlyList<SystemFace> List()
     {
-        if (!TryLoad(out var library))
+        if (OperatingSystem.IsWindows() || !TryLoadAny(LibraryNames, out var library))
         {
             return [];
         }
@@ -153,15 +153,10 @@ internal static unsafe class FontConfig
         return map[^1].Css;
     }
 
-    private static bool TryLoad(out IntPtr library)
+    /// <summary>The first of <paramref name="names"/> that loads (a library's file name differs between systems).</summary>
+    internal static bool TryLoadAny(string[] names, out IntPtr library)
     {
-        library = IntPtr.Zero;
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        foreach (var name in LibraryNames)
+        foreach (var name in names)
         {
             if (NativeLibrary.TryLoad(name, out library))
             {
@@ -169,6 +164,7 @@ internal static unsafe class FontConfig
             }
         }
 
+        library = IntPtr.Zero;
         return false;
     }
 

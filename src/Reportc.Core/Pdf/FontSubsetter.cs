@@ -55,8 +55,8 @@ internal sealed unsafe class FontSubsetter
     /// <summary>The subsetter, or null where HarfBuzz's subsetting library is not installed (or too old).</summary>
     public static FontSubsetter? Load()
     {
-        if (OperatingSystem.IsWindows() || !TryLoad(["libharfbuzz.so.0", "libharfbuzz.0.dylib"], out var harfBuzz)
-            || !TryLoad(["libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib"], out var subset))
+        if (OperatingSystem.IsWindows() || !FontConfig.TryLoadAny(["libharfbuzz.so.0", "libharfbuzz.0.dylib"], out var harfBuzz)
+            || !FontConfig.TryLoadAny(["libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib"], out var subset))
         {
             return null;
         }
@@ -154,19 +154,5 @@ internal sealed unsafe class FontSubsetter
         }
 
         return face;
-    }
-
-    private static bool TryLoad(string[] names, out IntPtr library)
-    {
-        foreach (var name in names)
-        {
-            if (NativeLibrary.TryLoad(name, out library))
-            {
-                return true;
-            }
-        }
-
-        library = IntPtr.Zero;
-        return false;
     }
 }
