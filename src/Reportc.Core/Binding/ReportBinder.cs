@@ -152,6 +152,8 @@ internal sealed partial class ReportBinder
         }
 
         var printDate = map.Get("print_date") is { } pd ? BindDate(pd, "document.print_date") : null;
+        var seal = map.Get("seal");
+        var sealFile = SealFileOf(seal);
         return issuers.Count == 0 || date is null || title.Count == 0
             ? null
             : new DocumentInfo(
@@ -169,9 +171,9 @@ internal sealed partial class ReportBinder
             {
                 Masthead = BindMasthead(map.Get("masthead"), issuers),
                 MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
-                Seal = map.Get("seal") is YamlScalarNode { Value: not ("false" or "no" or "" or null) },
-                SealImage = SealFileOf(map.Get("seal")) is { } sealFile ? BindSealImage((YamlScalarNode)map.Get("seal")!, sealFile) : "",
-                SealFile = SealFileOf(map.Get("seal")) ?? "",
+                Seal = seal is YamlScalarNode { Value: not ("false" or "no" or "" or null) },
+                SealImage = sealFile is null ? "" : BindSealImage((YamlScalarNode)seal!, sealFile),
+                SealFile = sealFile ?? "",
             };
     }
 
