@@ -5,7 +5,9 @@ namespace Reportc.Cli;
 
 /// <summary>
 /// <c>reportc diff OLD NEW</c>: metric by metric and section by section. Also a git external diff driver:
-/// git calls it with seven arguments (path, old file, hex, mode, new file, hex, mode).
+/// git calls it with seven arguments (path, old file, hex, mode, new file, hex, mode), nine for a rename
+/// or copy (then the new path and the header: similarity index, rename from, rename to) and one for an
+/// unmerged path. A side that is not a readable report is shown as a plain line diff, never hidden.
 /// </summary>
 internal sealed class DiffCommandDefinition : Command
 {
@@ -13,8 +15,8 @@ internal sealed class DiffCommandDefinition : Command
 
     private readonly Argument<string[]> _files = new("OLD NEW")
     {
-        Description = "The two report files, older first (or the seven arguments git passes to an external diff driver)",
-        Arity = new ArgumentArity(2, 7),
+        Description = "The two report files, older first (or the arguments git passes to an external diff driver: 7, 9 for a rename or copy, 1 for an unmerged path)",
+        Arity = new ArgumentArity(1, 9),
     };
 
     private readonly Option<string> _format = new("--format", "-f")
@@ -55,14 +57,22 @@ internal sealed class DiffCommandDefinition : Command
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var files = parse.GetValue(_files)!;
-        var git = files.Length == 7;
-        if (files.Length is not (2 or 7))
+        var git = files.Length is 1 or 7 or 9;
+        if (files.Length is not (1 or 2 or 7 or 9))
         {
-            error.WriteLine("reportc: diff takes two files (OLD NEW), or the seven arguments of a git external diff");
+            error.WriteLine("reportc: diff takes two files (OLD NEW), or the arguments of a git external diff (7, or 9 for a rename)");
             return ExitCodes.Usage;
         }
 
+        if (files.Length == 1)
+        {
+            // git asks about an unmerged path with its name only: there is nothing to compare yet.
+            output.WriteLine($"* Unmerged path {files[0]}");
+            return ExitCodes.Success;
+        }
+
         var (oldPath, newPath) = git ? (files[1], files[4]) : (files[0], files[1]);
+        var (oldName, newName) = git ? (files[0], files.Length == 9 ? files[7] : files[0]) : (oldPath, newPath);
         var compiler = _common.CreateCompiler(parse, ReportCompiler.AllFormats, error);
         if (compiler is null)
         {
@@ -70,7 +80,7 @@ internal sealed class DiffCommandDefinition : Command
         }
 
         var failed = false;
-        Model.Report? Read(string path)
+        Model.Report? Read(string path, string name)
         {
             if (git && path == "/dev/null")
             {
@@ -80,19 +90,26 @@ internal sealed class DiffCommandDefinition : Command
             var (report, diagnostics) = compiler.Load(path);
             foreach (var d in diagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
             {
-                error.WriteLine(d.ToString());
+                // As git's driver, a side is a temporary copy: name it by its path in the repository.
+                error.WriteLine(git ? d.ToString().Replace(path, name, StringComparison.Ordinal) : d.ToString());
             }
 
             failed |= report is null;
             return report;
         }
 
-        var old = Read(oldPath);
-        var @new = Read(newPath);
+        var old = Read(oldPath, oldName);
+        var @new = Read(newPath, newName);
         if (failed)
         {
-            // git stops its whole diff when a driver fails: say so and let git go on.
-            return git ? ExitCodes.Success : ExitCodes.ReportErrors;
+            if (git)
+            {
+                // git stops its whole diff when a driver fails: show the lines that changed and let git go on.
+                WriteLineDiff(output, files, compiler.Options.Text);
+                return ExitCodes.Success;
+            }
+
+            return ExitCodes.ReportErrors;
         }
 
         // Two reports that do not follow one another are still compared, with a word on what is odd (not
@@ -117,10 +134,12 @@ internal sealed class DiffCommandDefinition : Command
         }
 
         var diff = ReportDiff.Compare(old, @new);
-        var words = parse.GetValue(_words);
+        // As git's driver, changed text shows word by word: a paragraph is one long line in a report file.
+        var words = parse.GetValue(_words) || git;
         if (git)
         {
-            output.WriteLine($"reportc diff a/{files[0]} b/{files[0]}");
+            output.WriteLine($"reportc diff a/{oldName} b/{newName}");
+            WriteGitHeader(output, files);
         }
 
         output.Write(parse.GetValue(_format) switch
@@ -130,6 +149,28 @@ internal sealed class DiffCommandDefinition : Command
             _ => DiffFormatter.Text(diff, UseColour(parse.GetValue(_color)!, output), words, compiler.Options.Text),
         });
         return ExitCodes.Success;
+    }
+
+    // A rename or copy: git's own header lines (similarity index, rename from/to), as git prints them.
+    private static void WriteGitHeader(TextWriter output, string[] files)
+    {
+        if (files.Length == 9 && files[8].Length > 0)
+        {
+            output.Write(files[8].EndsWith('\n') ? files[8] : files[8] + "\n");
+        }
+    }
+
+    // The fallback when a side is not a readable report: a unified diff of the lines, as git shows it.
+    private static void WriteLineDiff(TextWriter output, string[] files, Diagnostics.MessageText text)
+    {
+        static string Content(string path) => path == "/dev/null" ? "" : File.ReadAllText(path);
+        var (oldName, newName) = (files[0], files.Length == 9 ? files[7] : files[0]);
+        output.WriteLine($"diff --git a/{oldName} b/{newName}");
+        WriteGitHeader(output, files);
+        output.WriteLine("reportc: " + text.Format("DiffNotReadable"));
+        output.WriteLine(files[1] == "/dev/null" ? "--- /dev/null" : $"--- a/{oldName}");
+        output.WriteLine(files[4] == "/dev/null" ? "+++ /dev/null" : $"+++ b/{newName}");
+        output.Write(LineDiff.Hunks(Content(files[1]), Content(files[4])));
     }
 
     private static bool UseColour(string choice, TextWriter output) => choice switch
