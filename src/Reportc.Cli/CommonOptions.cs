@@ -176,7 +176,7 @@ internal sealed class CommonOptions
         }
 
         // A code reportc does not have is most likely a typo that would silence nothing.
-        if (codes.FirstOrDefault(code => MessageText.English.Get(code.ToUpperInvariant()) == code.ToUpperInvariant()) is { } unknown)
+        if (codes.FirstOrDefault(code => Descriptors.Find(code) is null) is { } unknown)
         {
             error.WriteLine($"reportc: --nowarn: reportc has no diagnostic {unknown.ToUpperInvariant()} (docs/diagnostics.md lists them)");
             return null;

@@ -93,8 +93,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                     FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(key.Item2, "fonts")))));
                 var previous = PreviousYears.Load(report, kinds, diagnostics);
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
-                var draft = diagnostics.Has(Descriptors.TodoInText) || diagnostics.Has(Descriptors.PendingMetric);
-                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, draft, diagnostics);
+                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);
                 if (!diagnostics.HasErrors)
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))
@@ -109,27 +108,10 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             }
         }
 
-        ApplyPolicy(diagnostics, suppressions, path);
+        _options.Policy.Apply(
+            diagnostics,
+            found => suppressions?.ReportSilencedErrors(diagnostics, found, path),
+            d => suppressions?.Silences(d, path) == true);
         return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
-    }
-
-    private void ApplyPolicy(DiagnosticBag diagnostics, Suppressions? suppressions, string path)
-    {
-        diagnostics.RemoveWhere(d => d.Severity != DiagnosticSeverity.Error && _options.NoWarn.Contains(d.Code));
-        if (suppressions is not null)
-        {
-            suppressions.ReportSilencedErrors(diagnostics, diagnostics.ToSortedList(), path);
-            diagnostics.RemoveWhere(d => suppressions.Silences(d, path));
-        }
-
-        if (_options.TodosAreErrors)
-        {
-            diagnostics.Transform(d => d.Code is "RC0409" or "RC0410" ? d with { Severity = DiagnosticSeverity.Error } : d);
-        }
-
-        if (_options.WarningsAsErrors)
-        {
-            diagnostics.Transform(d => d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d);
-        }
     }
 }

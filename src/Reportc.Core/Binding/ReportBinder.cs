@@ -18,6 +18,7 @@ internal sealed partial class ReportBinder
     private bool _failed;
     private readonly List<(string, SourceSpan, string)> _pending = [];
     private readonly HashSet<string> _broken = new(StringComparer.Ordinal);
+    private readonly List<SourceSpan> _todos = [];
 
     private ReportBinder(SourceText source, DiagnosticBag diagnostics)
     {
@@ -63,17 +64,33 @@ internal sealed partial class ReportBinder
         _failed = failedBefore;
         var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
-        return _failed || document is null
-            ? null
-            : new Report(_source.Path, kind, year, document, preamble, metrics, sections)
+        if (_failed || document is null)
+        {
+            return null;
+        }
+
+        var report = new Report(_source.Path, kind, year, document, preamble, metrics, sections)
+        {
+            Previous = previous,
+            PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
+            YearSpan = root.Get("year") is { } yearNode ? YamlLoader.SpanOf(_source.Path, yearNode) : default,
+            PendingMetrics = _pending,
+            BrokenMetrics = _broken,
+            Tables = tables,
+        };
+        return report with { Todos = [.. _todos, .. TodosInText(report)] };
+    }
+
+    private static IEnumerable<SourceSpan> TodosInText(Report report)
+    {
+        foreach (var narrative in Narratives.All(report))
+        {
+            var text = narrative.Text;
+            for (var todo = text.IndexOf("TODO", StringComparison.Ordinal); todo >= 0; todo = text.IndexOf("TODO", todo + 4, StringComparison.Ordinal))
             {
-                Previous = previous,
-                PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
-                YearSpan = root.Get("year") is { } yearNode ? YamlLoader.SpanOf(_source.Path, yearNode) : default,
-                PendingMetrics = _pending,
-                BrokenMetrics = _broken,
-                Tables = tables,
-            };
+                yield return narrative.SpanOf(todo, 4);
+            }
+        }
     }
 
     private ReportKind? BindKind(YamlMappingNode root, KindCatalog kinds)
@@ -136,6 +153,7 @@ internal sealed partial class ReportBinder
         {
             foreach (var scalar in value.AllNodes.OfType<YamlScalarNode>().Where(s => s.Value?.Contains("TODO", StringComparison.Ordinal) == true))
             {
+                _todos.Add(SpanOf(scalar));
                 _diagnostics.Report(Descriptors.TodoInText, SpanOf(scalar));
             }
         }

@@ -111,6 +111,17 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TitleWithoutYear = W(705);
     public static readonly DiagnosticDescriptor YearDisagrees = E(706);
 
+    /// <summary>Every descriptor of the table, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. typeof(Descriptors)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Number)];
+
+    /// <summary>The descriptor of a code (<c>RC0402</c>, any case), or null when reportc has no such diagnostic.</summary>
+    public static DiagnosticDescriptor? Find(string code) =>
+        All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+
     private static DiagnosticDescriptor E(int number) => new(number, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor W(int number) => new(number, DiagnosticSeverity.Warning);

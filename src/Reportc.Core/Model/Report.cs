@@ -80,4 +80,10 @@ public sealed record Report(
     public IReadOnlySet<string> BrokenMetrics { get; init; } = new HashSet<string>();
 
     public IReadOnlyList<(string Id, SourceSpan Span, string Name)> PendingMetrics { get; init; } = [];
+
+    /// <summary>Where <c>TODO</c> is still written: in the text, and in the document's fields (as <c>reportc new</c> leaves them).</summary>
+    public IReadOnlyList<SourceSpan> Todos { get; init; } = [];
+
+    /// <summary>A draft: text or values are still to be filled in (<c>build</c> refuses it unless <c>--draft</c>, and marks it 草稿).</summary>
+    public bool IsDraft => Todos.Count > 0 || PendingMetrics.Count > 0;
 }
