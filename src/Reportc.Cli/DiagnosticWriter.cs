@@ -23,6 +23,9 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     private string? _firstPath;
     private bool _severalPaths;
 
+    // A broken kind, which every report of the kind meets: printed once a run (the reports are named as failed).
+    private readonly HashSet<string> _kindProblems = [];
+
     private int Total => _errors + _warnings + _infos;
     private int _written;
     private int _unchanged;
@@ -56,6 +59,11 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
     {
         foreach (var d in diagnostics)
         {
+            if (d.Descriptor == Descriptors.KindError && !_kindProblems.Add(d.ToString(text)))
+            {
+                continue;
+            }
+
             _ = d.Severity switch
             {
                 DiagnosticSeverity.Error => _errors++,
@@ -72,7 +80,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             switch (format)
             {
                 case "text":
-                    error.WriteLine(d.ToString());
+                    error.WriteLine(d.ToString(text));
                     break;
                 case "github":
                     output.WriteLine(GitHub(d));
@@ -142,13 +150,13 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             ? new Uri(Path.GetFullPath(path)).AbsoluteUri
             : string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
 
-    private static string GitHub(Diagnostic d)
+    private string GitHub(Diagnostic d)
     {
         var command = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "notice" };
         var s = d.Span;
         return s.IsTool
-            ? $"::{command} title={d.Code}::{Data(d.Message)}"
-            : $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.Message)}";
+            ? $"::{command} title={d.Code}::{Data(d.GetMessage(text))}"
+            : $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.GetMessage(text))}";
 
         static string Data(string v) => v.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
         static string Property(string v) => Data(v).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
@@ -170,7 +178,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
                 json.WriteNumber("endColumn", d.Span.EndColumn);
                 json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
                 json.WriteString("code", d.Code);
-                json.WriteString("message", d.Message);
+                json.WriteString("message", d.GetMessage(text));
                 json.WriteEndObject();
             }
 
@@ -218,7 +226,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
                 json.WriteString("ruleId", d.Code);
                 json.WriteString("level", Level(d.Severity));
                 json.WriteStartObject("message");
-                json.WriteString("text", d.Message);
+                json.WriteString("text", d.GetMessage(text));
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
                 if (d.Span.IsTool)

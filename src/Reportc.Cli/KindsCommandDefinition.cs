@@ -35,7 +35,7 @@ internal sealed class KindsCommandDefinition : Command
             var kind = catalog.Find(id, diagnostics);
             foreach (var d in diagnostics.ToSortedList())
             {
-                error.WriteLine(d.ToString());
+                error.WriteLine(d.ToString(text));
             }
 
             if (kind is null)

@@ -83,7 +83,7 @@ internal sealed class NewCommandDefinition : Command
             {
                 foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                 {
-                    error.WriteLine(d.ToString());
+                    error.WriteLine(d.ToString(words));
                 }
 
                 return ExitCodes.ReportErrors;
@@ -97,8 +97,19 @@ internal sealed class NewCommandDefinition : Command
         }
         else
         {
-            var diagnostics = new DiagnosticBag();
+            var diagnostics = new DiagnosticBag(words);
             var kind = catalog.Find(kindId!, diagnostics);
+            if (kind is null && diagnostics.HasErrors)
+            {
+                // A kind that is there but broken: what is wrong with it, not "unknown kind".
+                foreach (var d in diagnostics.ToSortedList())
+                {
+                    error.WriteLine(d.ToString(words));
+                }
+
+                return ExitCodes.ReportErrors;
+            }
+
             if (kind is null)
             {
                 error.WriteLine("reportc: " + words.Format("UnknownKindKnown", kindId, string.Join(", ", catalog.KnownIds())));

@@ -25,6 +25,10 @@ internal static class Suggestions
     public static string DidYouMean(string word, IEnumerable<string> candidates, Diagnostics.MessageText text) =>
         Closest(word, candidates) is { } hit ? text.Format("DidYouMean", hit) : "";
 
+    /// <summary>"; did you mean …?" as a phrase worded when printed, or nothing when no candidate is close.</summary>
+    public static object DidYouMeanPart(string word, IEnumerable<string> candidates) =>
+        Closest(word, candidates) is { } hit ? new Diagnostics.MessagePart("DidYouMean", hit) : "";
+
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
     public static int Distance(string a, string b)
     {

@@ -35,5 +35,5 @@ public sealed class MessageText
     public string Get(string key) => Resources.GetString(key, Culture) ?? key;
 
     public string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Get(key), args);
+        string.Format(CultureInfo.InvariantCulture, Get(key), [.. args.Select(a => a is MessagePart part ? part.ToString(this) : a)]);
 }

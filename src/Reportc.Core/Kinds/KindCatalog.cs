@@ -8,7 +8,9 @@ public sealed class KindCatalog
 {
     private readonly string? _userFolder;
     private readonly Assembly _assembly = typeof(KindCatalog).Assembly;
-    private readonly Dictionary<string, ReportKind?> _loaded = new(StringComparer.Ordinal);
+    // Each kind with what loading it reported: a broken kind's errors are given again, in full, to every
+    // report that names it (it is not "unknown" the second time).
+    private readonly Dictionary<string, (ReportKind? Kind, IReadOnlyList<Diagnostic> Diagnostics)> _loaded = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
 
@@ -41,34 +43,47 @@ public sealed class KindCatalog
         return [.. ids];
     }
 
-    /// <summary>The kind with this id, or null when there is none or it is broken (reported).</summary>
+    /// <summary>The kind with this id, or null when there is none or it is broken (its errors reported, every time).</summary>
     public ReportKind? Find(string id, DiagnosticBag diagnostics)
     {
         lock (_gate)
         {
-            if (_loaded.TryGetValue(id, out var known))
+            if (!_loaded.TryGetValue(id, out var known))
             {
-                return known;
+                // A kind that extends itself, directly or not, is not found again while it loads.
+                if (!_loading.Add(id))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    _loaded[id] = known = Load(id);
+                }
+                finally
+                {
+                    _loading.Remove(id);
+                }
             }
 
-            // A kind that extends itself, directly or not, is not found again while it loads.
-            if (!_loading.Add(id))
+            foreach (var d in known.Diagnostics)
             {
-                return null;
+                diagnostics.Add(d);
             }
 
-            try
-            {
-                var files = Locate(id);
-                var kind = files is null ? null : KindLoader.Load(id, files, diagnostics, parent => parent == id ? LocateBuiltIn(parent, diagnostics) : Find(parent, diagnostics));
-                _loaded[id] = kind;
-                return kind;
-            }
-            finally
-            {
-                _loading.Remove(id);
-            }
+            return known.Kind;
         }
+    }
+
+    /// <summary>Whether a kind of this id exists, broken or not (a broken kind is not an unknown one).</summary>
+    public bool Exists(string id) => Locate(id) is not null;
+
+    private (ReportKind?, IReadOnlyList<Diagnostic>) Load(string id)
+    {
+        var local = new DiagnosticBag();
+        var files = Locate(id);
+        var kind = files is null ? null : KindLoader.Load(id, files, local, parent => parent == id ? LocateBuiltIn(parent, local) : Find(parent, local));
+        return (kind, local.ToSortedList());
     }
 
     // A user's kind may extend the built-in kind of the same id (a county's own version of it).

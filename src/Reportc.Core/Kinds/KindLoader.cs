@@ -31,12 +31,12 @@ internal static class KindLoader
                 diagnostics.Add(d);
             }
 
-            Broken(id, SourceSpan.WholeFile(path), "kind.yaml must be a mapping of id, name, sections, metrics, templates", diagnostics);
+            Broken(id, SourceSpan.WholeFile(path), new MessagePart("KindNotMapping"), diagnostics);
             return null;
         }
 
         var ok = true;
-        void Fail(YamlNode at, string why)
+        void Fail(YamlNode at, MessagePart why)
         {
             Broken(id, YamlLoader.SpanOf(path, at), why, diagnostics);
             ok = false;
@@ -46,7 +46,7 @@ internal static class KindLoader
 
         foreach (var key in root.Children.Keys.Where(k => !Keys.Contains(k.KeyText())))
         {
-            Fail(key, $"unknown key '{key.KeyText()}'{Binding.Suggestions.DidYouMean(key.KeyText(), Keys, MessageText.English)}");
+            Fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), Keys)));
         }
 
         ReportKind? parent = null;
@@ -55,7 +55,7 @@ internal static class KindLoader
             parent = findBase(baseId);
             if (parent is null)
             {
-                Fail(root.Get("extends")!, $"it extends '{baseId}', which is not a kind that can be found");
+                Fail(root.Get("extends")!, new MessagePart("KindExtendsMissing", baseId));
                 return null;
             }
         }
@@ -73,7 +73,7 @@ internal static class KindLoader
                 }
                 else
                 {
-                    Fail(value, $"metric '{key.KeyText()}' needs {{ label: …, unit: … }}");
+                    Fail(value, new MessagePart("KindMetricNeedsLabel", key.KeyText()));
                 }
             }
         }
@@ -90,7 +90,7 @@ internal static class KindLoader
         var name = Text(root, "name") ?? parent?.Name;
         if (name is null)
         {
-            Fail(root, "'name' is missing");
+            Fail(root, new MessagePart("KindNoName"));
         }
 
         var kind = new ReportKind
@@ -111,18 +111,18 @@ internal static class KindLoader
 
         if (kind.Id != id)
         {
-            Fail(root, $"its id is '{kind.Id}' but its folder is '{id}'");
+            Fail(root, new MessagePart("KindIdNotFolder", kind.Id, id));
         }
 
         if (sections.Count == 0)
         {
-            Fail(root, "it has no sections");
+            Fail(root, new MessagePart("KindNoSections"));
         }
 
         return ok ? kind : null;
     }
 
-    private static List<SectionRule> ReadSections(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    private static List<SectionRule> ReadSections(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
     {
         var sections = new List<SectionRule>();
         if (root.Get("sections") is YamlSequenceNode list)
@@ -139,11 +139,11 @@ internal static class KindLoader
         return sections;
     }
 
-    private static SectionRule? ReadSection(YamlNode item, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    private static SectionRule? ReadSection(YamlNode item, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
     {
         if (item is not YamlMappingNode map || text(map, "id") is not { } id || text(map, "heading") is not { } heading)
         {
-            fail(item, "a section needs an id and a heading");
+            fail(item, new MessagePart("KindSectionNeedsIdHeading"));
             return null;
         }
 
@@ -151,12 +151,12 @@ internal static class KindLoader
     }
 
     // extends: the parent's sections, then drop, rename, add (after/before a section) and reorder.
-    private static List<SectionRule> Derive(IReadOnlyList<SectionRule> inherited, YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail)
+    private static List<SectionRule> Derive(IReadOnlyList<SectionRule> inherited, YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
     {
         var sections = inherited.ToList();
         if (root.Get("sections") is { } own)
         {
-            fail(own, "a kind that extends another changes its sections with add_sections, drop_sections, rename_sections and order");
+            fail(own, new MessagePart("KindExtendsOwnSections"));
         }
 
         SectionRule? Find(YamlNode at, string id)
@@ -164,7 +164,7 @@ internal static class KindLoader
             var rule = sections.FirstOrDefault(s => s.Id == id);
             if (rule is null)
             {
-                fail(at, $"there is no section '{id}' to change{Binding.Suggestions.DidYouMean(id, sections.Select(s => s.Id), MessageText.English)}");
+                fail(at, new MessagePart("KindNoSectionToChange", id, Binding.Suggestions.DidYouMeanPart(id, sections.Select(s => s.Id))));
             }
 
             return rule;
@@ -203,7 +203,7 @@ internal static class KindLoader
 
                 if (sections.Any(s => s.Id == rule.Id))
                 {
-                    fail(item, $"section '{rule.Id}' exists already");
+                    fail(item, new MessagePart("KindSectionExists", rule.Id));
                     continue;
                 }
 
@@ -228,7 +228,7 @@ internal static class KindLoader
             var missing = sections.Where(s => !ids.Contains(s.Id)).Select(s => s.Id).ToList();
             if (missing.Count > 0 || ids.Count != sections.Count)
             {
-                fail(order, $"'order' must name every section once: {string.Join(", ", sections.Select(s => s.Id))}");
+                fail(order, new MessagePart("KindOrderIncomplete", string.Join(", ", sections.Select(s => s.Id))));
             }
             else
             {
@@ -239,7 +239,7 @@ internal static class KindLoader
         return sections;
     }
 
-    private static List<TableDefinition>? ReadTables(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, string> fail, List<SectionRule> sections)
+    private static List<TableDefinition>? ReadTables(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail, List<SectionRule> sections)
     {
         if (root.Get("tables") is not YamlSequenceNode list)
         {
@@ -256,7 +256,7 @@ internal static class KindLoader
             var section = text(item, "section") ?? "";
             if (sections.All(s => s.Id != section))
             {
-                fail(item, $"table '{id}' is in section '{section}', which the kind does not have");
+                fail(item, new MessagePart("KindTableSection", id, section));
             }
 
             var columns = (item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>()
@@ -270,7 +270,7 @@ internal static class KindLoader
                 var known = rule.PerRow ? columns.Select(c => c.Id) : rows.Where(r => !r.IsGroup).Select(r => r.Id!);
                 foreach (var name in rule.Participants.Where(p => !known.Contains(p)))
                 {
-                    fail(item, $"rule '{rule.Id}' of table '{id}' names '{name}', which is not one of its {(rule.PerRow ? "columns" : "rows")}");
+                    fail(item, new MessagePart(rule.PerRow ? "KindRuleColumn" : "KindRuleRow", rule.Id, id, name));
                 }
             }
 
@@ -285,6 +285,6 @@ internal static class KindLoader
             ? (d.Month, d.Day)
             : null;
 
-    private static void Broken(string id, SourceSpan span, string why, DiagnosticBag diagnostics) =>
+    private static void Broken(string id, SourceSpan span, MessagePart why, DiagnosticBag diagnostics) =>
         diagnostics.Report(Descriptors.KindError, span, id, why);
 }

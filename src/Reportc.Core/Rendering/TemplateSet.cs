@@ -68,7 +68,7 @@ public sealed class TemplateSet
         if (!kind.Templates.TryGetValue(format, out var name) || !kind.Files.Exists(name))
         {
             var where = Reportc.Diagnostics.SourceSpan.WholeFile(kind.Files.DisplayPath("kind.yaml"));
-            errors.Add(new TemplateProblem(Descriptors.KindError, where, [kind.Id, $"no template for '{format}' output"]));
+            errors.Add(new TemplateProblem(Descriptors.KindError, where, [kind.Id, new MessagePart("KindNoTemplate", format)]));
             return (null, errors);
         }
 
