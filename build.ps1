@@ -34,8 +34,19 @@ function Build {
     Invoke-Step 'build' { dotnet build reportc.slnx -c $Configuration --nologo }
 }
 
+# The HTML validator the tests feed every sample's output to (html-validate, from npm): installed once
+# into out/tools when npm is there; without it that one test says how to install it.
+function HtmlValidator {
+    $tools = Join-Path $out 'tools'
+    if (-not (Test-Path (Join-Path $tools 'node_modules/.bin/html-validate')) -and (Get-Command npm -ErrorAction SilentlyContinue)) {
+        New-Item -ItemType Directory -Force $tools | Out-Null
+        Invoke-Step 'html-validate (npm)' { npm install --prefix $tools --no-save --no-audit --no-fund --loglevel=error html-validate@9.7.1 }
+    }
+}
+
 function Test {
     Build
+    HtmlValidator
     Invoke-Step 'test' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --logger 'console;verbosity=normal' }
 }
 
@@ -64,6 +75,7 @@ function Publish {
 function Test-Native {
     Publish
     Build
+    HtmlValidator
     $env:REPORTC_EXE = Join-Path $native 'reportc'
     Invoke-Step 'test against the native binary' { dotnet test reportc.slnx -c $Configuration --no-build --nologo }
     Remove-Item Env:REPORTC_EXE

@@ -42,7 +42,8 @@ internal static class TableRenderer
     {
         var d = table.Definition;
         static string E(string text) => WebUtility.HtmlEncode(text);
-        var html = new StringBuilder($"<table class=\"kind-table\" id=\"table-{E(d.Id)}\">\n");
+        // The caption names the table for screen readers and validators; the section heading already shows it.
+        var html = new StringBuilder($"<table class=\"kind-table\" id=\"table-{E(d.Id)}\">\n<caption>{E(d.Caption)}</caption>\n");
         if (d.Rows.Any(r => r.Columns is not null))
         {
             // Blocks with their own columns (the 主动公开 table): a caption row, then the block's header. Each
@@ -56,11 +57,11 @@ internal static class TableRenderer
                 {
                     html.Append(open ? "</tbody>\n" : "").Append("<tbody class=\"block\">\n");
                     open = true;
-                    html.Append($"<tr class=\"block\"><th colspan=\"{width}\">{E(row.Label)}</th></tr>\n");
+                    html.Append($"<tr class=\"block\"><th scope=\"colgroup\" colspan=\"{width}\">{E(row.Label)}</th></tr>\n");
                     var next = d.Rows.Skip(i + 1).FirstOrDefault(r => !r.IsGroup);
                     if (next is not null)
                     {
-                        html.Append("<tr><th>信息内容</th>").Append(string.Concat(d.ColumnsOf(next).Select(c => $"<th>{E(c.Label)}</th>"))).Append(Pad(width - 1 - d.ColumnsOf(next).Count, "th")).Append("</tr>\n");
+                        html.Append("<tr><th scope=\"col\">信息内容</th>").Append(string.Concat(d.ColumnsOf(next).Select(c => $"<th scope=\"col\">{E(c.Label)}</th>"))).Append(Pad(width - 1 - d.ColumnsOf(next).Count, "td")).Append("</tr>\n");
                     }
 
                     continue;
@@ -83,7 +84,10 @@ internal static class TableRenderer
         // columns that share its path so far, and reaches down to the last row when its path ends early.
         var paths = d.Columns.Select(c => new[] { d.Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
         var depth = paths.Max(p => p.Length);
-        html.Append("<thead>\n<tr>").Append($"<th class=\"corner\" rowspan=\"{depth}\">{E(d.Corner ?? "")}</th>");
+        // An empty corner is a data cell: a header cell must name something.
+        html.Append("<thead>\n<tr>").Append(d.Corner is { Length: > 0 } corner
+            ? $"<th class=\"corner\" scope=\"col\" rowspan=\"{depth}\">{E(corner)}</th>"
+            : $"<td class=\"corner\" rowspan=\"{depth}\"></td>");
         for (var level = 0; level < depth; level++)
         {
             if (level > 0)
@@ -107,7 +111,7 @@ internal static class TableRenderer
 
                 var last = level == paths[i].Length - 1;
                 var rows = last ? depth - level : 1;
-                html.Append("<th").Append(span > 1 ? $" colspan=\"{span}\"" : "").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>').Append(E(paths[i][level])).Append("</th>");
+                html.Append(span > 1 ? "<th scope=\"colgroup\"" : "<th scope=\"col\"").Append(span > 1 ? $" colspan=\"{span}\"" : "").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>').Append(E(paths[i][level])).Append("</th>");
                 i += span;
             }
         }
