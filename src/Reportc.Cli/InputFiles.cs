@@ -109,7 +109,7 @@ internal static class InputFiles
             return [];
         }
 
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        return FilesUnder(root)
             .Select(f => (File: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
             .Where(x => regex.IsMatch(x.Relative) && !Hidden(x.Relative))
             .Select(x => x.File)
@@ -118,11 +118,36 @@ internal static class InputFiles
     }
 
     private static IEnumerable<string> Reports(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        FilesUnder(folder)
             .Where(f => (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                 && Path.GetFileName(f) != ProjectFileName
                 && !Hidden(Path.GetRelativePath(folder, f).Replace('\\', '/')))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every file below <paramref name="root"/>, never entering a folder that is a symbolic link (which could
+    /// lead out of the tree or back into it, endlessly), and keeping a linked file only when it resolves to a
+    /// regular file inside the tree: a submitted folder cannot make a build read, or write beside, files
+    /// elsewhere on the machine. A FIFO or a device in the tree is no report either (reading one would block).
+    /// </summary>
+    private static IEnumerable<string> FilesUnder(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var files = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Link)>(
+            root,
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        var realRoot = new Lazy<string?>(() => Loading.RealPath.Of(root));
+        return files
+            .Where(f => f.Link
+                ? realRoot.Value is { } r && Loading.ConfinedFile.Locate(r, Path.GetRelativePath(root, f.Path)) is not null
+                : Loading.FileType.IsRegularFile(f.Path))
+            .Select(f => f.Path);
+    }
 
     private static bool Hidden(string relative) => relative.Split('/').Any(p => p.StartsWith('.') && p is not "." and not "..");
 

@@ -23,7 +23,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     // Read once a run: a kind's stylesheet, and the @font-face rules of a report folder's fonts (every
     // report of a folder shares them, and a font file is megabytes to encode).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ReportKind, string> _stylesheets = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ReportKind, string), string> _fonts = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ReportKind, string), FontRules> _fonts = new();
 
     public CompilerOptions Options => _options;
 
@@ -89,8 +89,10 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 var kind = report.Kind;
                 var stylesheet = _stylesheets.GetOrAdd(kind, k =>
                     k.Stylesheet is { } css && k.Files.Exists(css) ? k.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "");
-                var fonts = _fonts.GetOrAdd((kind, Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."), key =>
-                    FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(Path.Combine(key.Item2, "fonts")))));
+                var fontRules = _fonts.GetOrAdd((kind, Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."), key =>
+                    FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(key.Item2, Path.GetDirectoryName(path) ?? ""))));
+                FontDiagnostics.Report(fontRules, diagnostics);
+                var fonts = fontRules.Css;
                 var previous = PreviousYears.Load(report, kinds, diagnostics);
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
                 var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);

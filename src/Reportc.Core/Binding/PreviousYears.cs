@@ -16,8 +16,9 @@ internal static class PreviousYears
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(report.Path)) ?? ".";
-        var path = Path.GetFullPath(Path.Combine(folder, relative));
-        if (!File.Exists(path))
+        // Only a regular file inside the report's folder (Loading.ConfinedFile): never a FIFO or a device
+        // (which would block or never end), nor a link out of the folder.
+        if (ConfinedFile.Locate(folder, relative) is not { } path)
         {
             diagnostics.Report(Descriptors.PreviousNotFound, report.PreviousSpan, relative);
             return null;

@@ -216,29 +216,16 @@ internal sealed partial class ReportBinder
 
     private string BindSealImage(YamlScalarNode scalar, string value)
     {
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_source.Path)) ?? ".", value);
-        string? problem = null;
-        byte[] bytes = [];
-        try
+        // Only a regular file inside the report's folder, of at most 2 MB (Loading.ConfinedFile); a file
+        // that is missing and one that is not allowed are told apart by nothing.
+        var read = ConfinedFile.Read(Path.GetDirectoryName(Path.GetFullPath(_source.Path)) ?? ".", value, SealImageLimit);
+        var bytes = read.Bytes;
+        var problem = read.Refusal switch
         {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                problem = T("NoSuchFile");
-            }
-            else if (file.Length > SealImageLimit)
-            {
-                problem = _diagnostics.Text.Format("TooLarge", SealImageLimit / (1024 * 1024));
-            }
-            else
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = e.Message;
-        }
+            Refusal.None => null,
+            Refusal.TooLarge => _diagnostics.Text.Format("TooLarge", SealImageLimit / (1024 * 1024)),
+            _ => T("NotAllowedFile"),
+        };
 
         var mime = problem is null ? ImageType(bytes) : null;
         if (problem is not null || mime is null)

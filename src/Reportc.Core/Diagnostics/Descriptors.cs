@@ -42,6 +42,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ReadAsUtf16 = W(14);
     public static readonly DiagnosticDescriptor IgnoreInText = W(15);
     public static readonly DiagnosticDescriptor IgnoreOfError = W(16);
+    public static readonly DiagnosticDescriptor FontNotEmbedded = W(17);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);

@@ -33,7 +33,7 @@ public sealed class KindCatalog
         {
             foreach (var dir in Directory.GetDirectories(_userFolder))
             {
-                if (File.Exists(Path.Combine(dir, KindLoader.SchemaFile)))
+                if (Loading.ConfinedFile.Locate(_userFolder, Path.Combine(Path.GetFileName(dir), KindLoader.SchemaFile)) is not null)
                 {
                     ids.Add(Path.GetFileName(dir));
                 }
@@ -104,7 +104,8 @@ public sealed class KindCatalog
         {
             var folder = Path.Combine(_userFolder, id);
             var files = new DirectoryKindFiles(folder);
-            if (files.Exists(KindLoader.SchemaFile))
+            // A kind's folder that is a link out of the kinds folder is no kind of it.
+            if (Loading.ConfinedFile.Locate(_userFolder, Path.Combine(id, KindLoader.SchemaFile)) is not null && files.Exists(KindLoader.SchemaFile))
             {
                 return files;
             }

@@ -16,7 +16,7 @@ public abstract class KindFiles
     public abstract string Origin { get; }
 
     /// <summary>Font files the kind ships in its <c>fonts/</c> folder, by file name.</summary>
-    public virtual IEnumerable<string> FontFiles() => [];
+    public virtual IEnumerable<Rendering.FontSource> FontFiles() => [];
 
     /// <summary>Only plain file names inside the kind; a template can never reach outside its kind.</summary>
     protected static bool IsPlainName(string name) =>
@@ -34,21 +34,34 @@ public sealed class LayeredKindFiles(KindFiles own, KindFiles parent) : KindFile
 
     public override string DisplayPath(string name) => own.Exists(name) ? own.DisplayPath(name) : parent.DisplayPath(name);
 
-    public override IEnumerable<string> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
+    public override IEnumerable<Rendering.FontSource> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
 }
 
-/// <summary>A kind in a folder on disk (<c>--templates DIR</c>).</summary>
+/// <summary>
+/// A kind in a folder on disk (<c>--templates DIR</c>). Only regular files inside the folder, of at most
+/// <see cref="Limit"/> bytes, are its files (<see cref="Loading.ConfinedFile"/>): a symbolic link that leads
+/// out of the folder, a device or a FIFO is a file the kind does not have.
+/// </summary>
 public sealed class DirectoryKindFiles(string folder) : KindFiles
 {
+    /// <summary>The largest file of a kind (kind.yaml, a template, the stylesheet), as for a report file.</summary>
+    public const long Limit = Loading.SourceText.MaxBytes;
+
     public override string Origin => folder;
 
-    public override bool Exists(string name) => IsPlainName(name) && File.Exists(Path.Combine(folder, name));
+    public override bool Exists(string name) => IsPlainName(name) && Loading.ConfinedFile.Exists(folder, name, Limit);
 
-    public override string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
+    public override string Read(string name)
+    {
+        var read = Loading.ConfinedFile.Read(folder, name, Limit);
+        return read.Ok
+            ? System.Text.Encoding.UTF8.GetString(read.Bytes.AsSpan().StartsWith("\uFEFF"u8) ? read.Bytes.AsSpan(3) : read.Bytes)
+            : throw new IOException($"{DisplayPath(name)} is no longer a file of the kind");
+    }
 
     public override string DisplayPath(string name) => Path.Combine(folder, name);
 
-    public override IEnumerable<string> FontFiles() => Rendering.FontFolder.Files(Path.Combine(folder, "fonts"));
+    public override IEnumerable<Rendering.FontSource> FontFiles() => Rendering.FontFolder.Files(folder, folder);
 }
 
 /// <summary>

@@ -116,6 +116,7 @@ public sealed class BuildCommandTests
         Directory.CreateDirectory(Path.Combine(folder, "fonts"));
         var font = new byte[3 << 20];
         new Random(7).NextBytes(font);
+        font[0] = 0; font[1] = 1; font[2] = 0; font[3] = 0; // a TrueType font's first bytes
         File.WriteAllBytes(Path.Combine(folder, "fonts", "仿宋_GB2312.ttf"), font);
 
         Assert.Equal(0, CliRunner.Run("build", input, "-o", folder, "--format", "html").ExitCode);

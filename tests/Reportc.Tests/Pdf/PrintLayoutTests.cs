@@ -155,7 +155,7 @@ public sealed class PrintLayoutTests
     }
 
     [Theory]
-    [InlineData("seal: 无此文件.png", "no such file")]
+    [InlineData("seal: 无此文件.png", "it is missing, or not a regular file inside the folder (links out of the folder, devices and pipes are not read)")]
     [InlineData("seal: r.yaml", "it is not a PNG, JPEG, WebP or SVG image")]
     public void A_seal_image_that_cannot_be_used_is_an_error_at_its_name(string seal, string why)
     {

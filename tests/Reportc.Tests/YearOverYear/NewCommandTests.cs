@@ -70,7 +70,10 @@ public sealed class NewCommandTests
     {
         var folder = TestPaths.NewTempFolder();
         var target = Path.Combine(folder, "xinxi-2025.yaml");
-        Assert.Equal(0, CliRunner.Run("new", "2025", "--from", Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), "-o", target).ExitCode);
+        // Last year's file beside this year's: previous: names only a file in the report's own folder.
+        var from = Path.Combine(folder, "shili-xinxi-2024.yaml");
+        File.Copy(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), from);
+        Assert.Equal(0, CliRunner.Run("new", "2025", "--from", from, "-o", target).ExitCode);
         var text = File.ReadAllText(target);
         Assert.Contains("    normative: [~, ~, ~]   # 行政规范性文件: 本年制发件数、本年废止件数、现行有效件数; last year 2, 1, 5", text);
         var check = CliRunner.Run("check", target);
@@ -103,7 +106,9 @@ public sealed class NewCommandTests
     {
         var folder = TestPaths.NewTempFolder();
         var next = Path.Combine(folder, "xinxi-2025.yaml");
-        var (code, output, _) = CliRunner.Run("new", "2025", "--from", Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), "-o", next, "--lang", "zh");
+        var from = Path.Combine(folder, "shili-xinxi-2024.yaml");
+        File.Copy(Path.Combine(TestPaths.Root, "samples", "shili-xinxi-2024.yaml"), from);
+        var (code, output, _) = CliRunner.Run("new", "2025", "--from", from, "-o", next, "--lang", "zh");
         Assert.Equal(0, code);
         Assert.Equal($"已写入 {next}", output.Trim());
         var text = File.ReadAllText(next);
