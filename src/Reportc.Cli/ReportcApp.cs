@@ -23,6 +23,7 @@ internal static class ReportcApp
             new NewCommandDefinition(),
             new InitCommandDefinition(),
             new KindsCommandDefinition(),
+            new ImportCommandDefinition(),
         };
 
         var parse = root.Parse(args);

@@ -112,6 +112,19 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TitleWithoutYear = W(705);
     public static readonly DiagnosticDescriptor YearDisagrees = E(706);
 
+    // RC11xx: importing last year's document (reportc import).
+    public static readonly DiagnosticDescriptor ImportUnreadable = E(1101);
+    public static readonly DiagnosticDescriptor ImportConverterMissing = E(1102);
+    public static readonly DiagnosticDescriptor ImportConverterFailed = E(1103);
+    public static readonly DiagnosticDescriptor ImportHeadingUnmapped = W(1104);
+    public static readonly DiagnosticDescriptor ImportUnitsDiffer = W(1105);
+    public static readonly DiagnosticDescriptor ImportHabitCleaned = W(1106);
+    public static readonly DiagnosticDescriptor ImportSectionMissing = W(1107);
+    public static readonly DiagnosticDescriptor ImportKindUnknown = E(1108);
+    public static readonly DiagnosticDescriptor ImportNoText = E(1109);
+    public static readonly DiagnosticDescriptor ImportTableUnmatched = W(1110);
+    public static readonly DiagnosticDescriptor ImportDocumentGuess = W(1111);
+
     /// <summary>Every descriptor of the table, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -28,9 +28,11 @@ public sealed record MetricValue(string Id, string Label, decimal Value, string 
 
     /// <summary>
     /// Value and unit as the narrative shows them: <c>19次</c>, <c>750余人次</c>, <c>11.88万元</c>, <c>100%</c>;
-    /// an approximate amount puts 余 before 元: <c>3万余元</c>, <c>3500余元</c>.
+    /// an approximate amount puts 余 before 元: <c>3万余元</c>, <c>3500余元</c>; and after 万 or 亿 of any unit: <c>3万余份</c>.
     /// </summary>
     public string Text => Approximate && Kind == MetricKind.Money
         ? NumberText + Unit[..^1] + "余元"
-        : NumberText + (Approximate ? "余" : "") + Unit;
+        : Approximate && Unit.Length > 1 && Unit[0] is '万' or '亿'
+            ? NumberText + Unit[0] + "余" + Unit[1..]
+            : NumberText + (Approximate ? "余" : "") + Unit;
 }

@@ -12,6 +12,8 @@ public sealed class MetricFormattingTests
     [InlineData("11.9", "万元", false, "11.90万元")]
     [InlineData("3", "万元", true, "3万余元")]
     [InlineData("3500", "元", true, "3500余元")]
+    [InlineData("3", "万份", true, "3万余份")]
+    [InlineData("2", "万人次", true, "2万余人次")]
     [InlineData("3500", "元", false, "3500元")]
     [InlineData("0.8", "万元", false, "0.80万元")]
     [InlineData("2.5", "亿元", false, "2.50亿元")]

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Reportc.Diagnostics;
+
+namespace Reportc.Import;
+
+/// <summary>
+/// Numbers with their units in the text become metrics referenced as {{id}}: 19次, 750余人次, 11.88万元, 3万余份,
+/// 100%. Years, dates, 第N, 〔2025〕4号, "八五", "3+N" and numbers inside 《》 stay text. One fact written twice
+/// (the same number, the same words before it) becomes one metric; the kind's catalogue gives the id where
+/// its label matches.
+/// </summary>
+internal sealed partial class MetricRecogniser(ImportedReport report, string path, DiagnosticBag diagnostics)
+{
+    private const string Delimiters = "，。；、：（）()《》,;:\n！？!?";
+
+    private static readonly string[] LeadingFillers = ["全年共", "全年", "累计", "共计", "共", "其中", "另", "并", "同时", "先后", "已", "还", "均", "及时"];
+    private static readonly string[] TrailingFillers = ["达到", "共计", "累计", "达", "为", "约", "近", "超过", "逾", "了"];
+
+    private readonly List<Slot> _slots = [];
+
+    public void Run()
+    {
+        Collect();
+        var found = new List<Occurrence>();
+        foreach (var slot in _slots)
+        {
+            slot.Text = BoldNumber().Replace(slot.Text, "$1");
+            foreach (Match m in Quantity().Matches(slot.Text))
+            {
+                if (InsideTitle(slot.Text, m.Index))
+                {
+                    continue;
+                }
+
+                var unit = (m.Groups["wan"].Success ? m.Groups["wan"].Value : "") + (m.Groups["unit"].Value == "％" ? "%" : m.Groups["unit"].Value);
+                var approx = m.Groups["yu"].Success && unit != "%";
+                var (label, context) = LabelOf(slot.Text, m.Index, m.Index + m.Length);
+                found.Add(new Occurrence(slot, m.Index, m.Length, m.Groups["num"].Value, approx, unit, label, context, m.Value.Replace(" ", "", StringComparison.Ordinal)));
+            }
+        }
+
+        var groups = Group(found);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var catalogueUsed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            report.Metrics.Add(Name(group, taken, catalogueUsed));
+        }
+
+        // Rewrite from the end of each text so the earlier positions hold.
+        foreach (var (occurrence, metric) in groups.SelectMany((g, i) => g.Select(o => (o, report.Metrics[i])))
+                     .OrderByDescending(x => x.o.Position))
+        {
+            var slot = occurrence.Slot;
+            slot.Text = slot.Text[..occurrence.Position] + "{{" + metric.Id + "}}" + slot.Text[(occurrence.Position + occurrence.Length)..];
+        }
+
+        foreach (var slot in _slots)
+        {
+            slot.Write(slot.Text);
+        }
+    }
+
+    private void Collect()
+    {
+        for (var i = 0; i < report.Preamble.Count; i++)
+        {
+            var index = i;
+            _slots.Add(new Slot(report.Preamble[i], 0, t => report.Preamble[index] = t, _slots.Count));
+        }
+
+        foreach (var section in report.Sections.OrderBy(s => s.Line == 0 ? int.MaxValue : s.Line))
+        {
+            CollectNode(section);
+        }
+    }
+
+    private void CollectNode(ImportedNode node)
+    {
+        for (var i = 0; i < node.Paragraphs.Count; i++)
+        {
+            var index = i;
+            _slots.Add(new Slot(node.Paragraphs[i], node.Line, t => node.Paragraphs[index] = t, _slots.Count));
+        }
+
+        foreach (var point in node.Points)
+        {
+            _slots.Add(new Slot(point.Text, point.Line, t => point.Text = t, _slots.Count));
+        }
+
+        foreach (var sub in node.Subsections)
+        {
+            CollectNode(sub);
+        }
+    }
+
+    // One group a fact: the same number (and 余, and 万) with the same words before it, or the same unit and
+    // the words of one found around the other; percentages never join counts.
+    private static List<List<Occurrence>> Group(List<Occurrence> found)
+    {
+        var groups = new List<List<Occurrence>>();
+        foreach (var o in found)
+        {
+            var home = groups.FirstOrDefault(g => g.All(other => other.Slot != o.Slot) && g.Any(other => SameFact(other, o)));
+            if (home is null)
+            {
+                groups.Add([o]);
+            }
+            else
+            {
+                home.Add(o);
+            }
+        }
+
+        return groups;
+    }
+
+    private static bool SameFact(Occurrence a, Occurrence b)
+    {
+        if (a.Value != b.Value || a.Approximate != b.Approximate || (a.Unit == "%") != (b.Unit == "%")
+            || a.Unit.StartsWith('万') != b.Unit.StartsWith('万') || a.Label.Length < 2 || b.Label.Length < 2)
+        {
+            return false;
+        }
+
+        if (TextMatch.Covered(a.Label, b.Label) >= 0.75)
+        {
+            return true;
+        }
+
+        var distinctive = a.Value.Contains('.', StringComparison.Ordinal) || decimal.Parse(a.Value, CultureInfo.InvariantCulture) >= 10;
+        return a.Unit == b.Unit && distinctive
+            && Math.Max(Share(a.Label, b.Context), Share(b.Label, a.Context)) >= 0.6;
+    }
+
+    private static double Share(string label, string context) => label.Length == 0 ? 0 : (double)TextMatch.Common(label, context) / label.Length;
+
+    private ImportedMetric Name(List<Occurrence> group, ISet<string> taken, ISet<string> catalogueUsed)
+    {
+        var first = group[0];
+        var units = group.Select(o => o.Unit).Distinct(StringComparer.Ordinal).ToList();
+
+        // The catalogue's metric whose label the words match best, in one of the units written.
+        var best = report.Kind.Metrics.Values
+            .Where(d => !catalogueUsed.Contains(d.Id) && d.Unit is not null && units.Contains(d.Unit))
+            .Select(d => (Definition: d, Score: group.Max(o => CatalogueScore(d.Label, o.Label))))
+            .Where(x => x.Score > 0).OrderByDescending(x => x.Score).FirstOrDefault();
+        ImportedMetric metric;
+        if (best.Definition is not null)
+        {
+            catalogueUsed.Add(best.Definition.Id);
+            taken.Add(best.Definition.Id);
+            metric = new ImportedMetric(best.Definition.Id, best.Definition.Label, first.Value, best.Definition.Unit!, first.Approximate) { InCatalogue = true };
+        }
+        else
+        {
+            metric = new ImportedMetric(MetricIds.Make(first.Label, taken), first.Label, first.Value, first.Unit, first.Approximate);
+        }
+
+        foreach (var o in group)
+        {
+            metric.Uses.Add((o.Slot.Line, o.Words(), o.Unit));
+        }
+
+        if (units.Count > 1)
+        {
+            var other = group.First(o => o.Unit != metric.Unit);
+            var same = group.First(o => o.Unit == metric.Unit);
+            diagnostics.Report(Descriptors.ImportUnitsDiffer, SourceSpan.At(path, Math.Max(1, other.Slot.Line), 1),
+                metric.Label, other.Written, same.Written, same.Slot.Line, metric.Id, metric.Unit);
+        }
+
+        return metric;
+    }
+
+    // Most of the catalogue label's characters, in order, among the words (and the words not much longer).
+    private static double CatalogueScore(string catalogue, string words)
+    {
+        var common = TextMatch.Common(catalogue, words);
+        var ofCatalogue = (double)common / catalogue.Length;
+        return ofCatalogue >= 0.66 && common >= 2 && (double)common / words.Length >= 0.3 ? ofCatalogue + (0.01 * common / words.Length) : 0;
+    }
+
+    // The words before the number back to the last delimiter, fillers (全年, 共, 达到) out; a verb alone
+    // (建成1个国家级) takes the words after the unit too.
+    private static (string Label, string Context) LabelOf(string text, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && !Delimiters.Contains(text[from - 1], StringComparison.Ordinal) && !(from >= 2 && text[(from - 2)..from] == "}}"))
+        {
+            from--;
+        }
+
+        var label = Clean(text[from..start]);
+        if (label.Length <= 2)
+        {
+            var to = end;
+            while (to < text.Length && !Delimiters.Contains(text[to], StringComparison.Ordinal) && text[to] != '{' && to - end < 12)
+            {
+                to++;
+            }
+
+            label = Clean(label + text[end..to].TrimStart('的'));
+        }
+
+        var contextStart = Math.Max(0, start - 60);
+        return (label, text[contextStart..start]);
+    }
+
+    private static string Clean(string words)
+    {
+        var label = Markup().Replace(words, "").Trim();
+        foreach (var filler in LeadingFillers.Where(f => label.StartsWith(f, StringComparison.Ordinal) && label.Length > f.Length + 1))
+        {
+            label = label[filler.Length..];
+            break;
+        }
+
+        foreach (var filler in TrailingFillers.Where(f => label.EndsWith(f, StringComparison.Ordinal) && label.Length > f.Length + 1))
+        {
+            label = label[..^filler.Length];
+            break;
+        }
+
+        return label.Trim();
+    }
+
+    // Inside 《…》 a number is part of a name (《2024年全面依法治镇工作要点》).
+    private static bool InsideTitle(string text, int at)
+    {
+        var open = text.LastIndexOf('《', at == 0 ? 0 : at - 1);
+        return open >= 0 && text.IndexOf('》', open) is var close && (close < 0 || close > at);
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z.．,，第/·\-+])(?<num>[0-9]+(?:\.[0-9]+)?)[ \u00A0]*(?<wan>[万亿])?[ \u00A0]*(?<yu>余)?[ \u00A0]*(?<unit>人次|户次|场次|件次|课时|小时|平方米|公里|亿元|元|次|件|起|条|个|名|人|户|期|本|份|场|项|家|册|篇|所|处|批|宗|套|台|辆|天|%|％)(?![0-9A-Za-z+])")]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\*\*[ \u00A0]*([0-9]+(?:\.[0-9]+)?[%％]?)[ \u00A0]*\*\*")]
+    private static partial Regex BoldNumber();
+
+    [GeneratedRegex(@"\*\*|\{\{[^}]*\}\}|[“”""‘’]")]
+    private static partial Regex Markup();
+
+    private sealed class Slot(string text, int line, Action<string> write, int order)
+    {
+        public string Text { get; set; } = text;
+
+        public int Line { get; } = line;
+
+        public int Order { get; } = order;
+
+        public void Write(string value) => write(value);
+    }
+
+    private sealed record Occurrence(Slot Slot, int Position, int Length, string Value, bool Approximate, string Unit, string Label, string Context, string Written)
+    {
+        public string Words() => Label + Written;
+    }
+}
