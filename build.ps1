@@ -34,19 +34,22 @@ function Build {
     Invoke-Step 'build' { dotnet build reportc.slnx -c $Configuration --nologo }
 }
 
-# The HTML validator the tests feed every sample's output to (html-validate, from npm): installed once
-# into out/tools when npm is there; without it that one test says how to install it.
-function HtmlValidator {
+# The validators the tests feed outputs to, from npm: html-validate for every sample's HTML, and the SARIF
+# 2.1.0 schema as Microsoft's SARIF package ships it. Installed once into out/tools when npm is there;
+# without them those tests say how to install them.
+function TestTools {
     $tools = Join-Path $out 'tools'
-    if (-not (Test-Path (Join-Path $tools 'node_modules/.bin/html-validate')) -and (Get-Command npm -ErrorAction SilentlyContinue)) {
+    $wanted = @{ 'node_modules/.bin/html-validate' = 'html-validate@9.7.1'; 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json' = '@microsoft/sarif-multitool-linux@4.6.5' }
+    $missing = @($wanted.Keys | Where-Object { -not (Test-Path (Join-Path $tools $_)) } | ForEach-Object { $wanted[$_] })
+    if ($missing.Count -gt 0 -and (Get-Command npm -ErrorAction SilentlyContinue)) {
         New-Item -ItemType Directory -Force $tools | Out-Null
-        Invoke-Step 'html-validate (npm)' { npm install --prefix $tools --no-save --no-audit --no-fund --loglevel=error html-validate@9.7.1 }
+        Invoke-Step "test tools (npm: $($missing -join ', '))" { npm install --prefix $tools --no-save --no-audit --no-fund --ignore-scripts --loglevel=error html-validate@9.7.1 @microsoft/sarif-multitool-linux@4.6.5 }
     }
 }
 
 function Test {
     Build
-    HtmlValidator
+    TestTools
     Invoke-Step 'test' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --logger 'console;verbosity=normal' }
 }
 
@@ -75,7 +78,7 @@ function Publish {
 function Test-Native {
     Publish
     Build
-    HtmlValidator
+    TestTools
     $env:REPORTC_EXE = Join-Path $native 'reportc'
     Invoke-Step 'test against the native binary' { dotnet test reportc.slnx -c $Configuration --no-build --nologo }
     Remove-Item Env:REPORTC_EXE

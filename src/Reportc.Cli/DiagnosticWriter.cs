@@ -188,6 +188,9 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // What GitHub code scanning requires of a SARIF log besides the 2.1.0 schema: per rule a short and a full
+    // description and help; per result a fingerprint that survives the lines above it moving; columns counted
+    // as the file's UTF-16 units (YamlDotNet's); relative paths against a named base (the folder it ran in).
     private string Sarif()
     {
         using var stream = new MemoryStream();
@@ -205,21 +208,20 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             json.WriteStartArray("rules");
             foreach (var rule in _all.Select(d => d.Descriptor).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal))
             {
-                json.WriteStartObject();
-                json.WriteString("id", rule.Code);
-                json.WriteStartObject("shortDescription");
-                json.WriteString("text", text.Get(rule.Code)); // the message with its {0} places, as docs/diagnostics.md lists it
-                json.WriteEndObject();
-                json.WriteStartObject("defaultConfiguration");
-                json.WriteString("level", Level(rule.Severity));
-                json.WriteEndObject();
-                json.WriteEndObject();
+                WriteRule(json, rule);
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRoot);
+            json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory) + Path.DirectorySeparatorChar).AbsoluteUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
             json.WriteStartArray("results");
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var d in _all)
             {
                 json.WriteStartObject();
@@ -229,27 +231,19 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
                 json.WriteString("text", d.GetMessage(text));
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
-                if (d.Span.IsTool)
+                if (!d.Span.IsTool)
                 {
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                    continue;
+                    WriteLocation(json, d.Span);
                 }
 
-                json.WriteStartObject();
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", SarifUri(d.Span.Path));
-                json.WriteEndObject();
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", d.Span.Line);
-                json.WriteNumber("startColumn", d.Span.Column);
-                json.WriteNumber("endLine", Math.Max(d.Span.Line, d.Span.EndLine));
-                json.WriteNumber("endColumn", d.Span.EndLine > d.Span.Line ? d.Span.EndColumn : Math.Max(d.Span.Column, d.Span.EndColumn));
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteEndObject();
                 json.WriteEndArray();
+                // The same problem (code, file, English wording) is the same alert wherever its line moves to; a
+                // second one alike is told apart by its occurrence.
+                var key = Fingerprint(d.Code + "\n" + d.Span.Path.Replace('\\', '/') + "\n" + d.GetMessage(MessageText.English));
+                occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+                json.WriteStartObject("partialFingerprints");
+                json.WriteString("reportcProblem/v1", $"{key}:{occurrences[key]}");
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 
@@ -261,6 +255,61 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private const string SourceRoot = "%SRCROOT%";
+
+    private void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    {
+        // The message with its places shown as "…" (the raw format has {0}); both languages in the help.
+        var english = Placeholders(MessageText.English.Get(rule.Code));
+        var chinese = Placeholders(MessageText.Chinese.Get(rule.Code));
+        var local = Placeholders(text.Get(rule.Code));
+        json.WriteStartObject();
+        json.WriteString("id", rule.Code);
+        json.WriteString("name", rule.Code);
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", local);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", $"{rule.Code} ({rule.Severity.ToString().ToLowerInvariant()}): {english} / {chinese}");
+        json.WriteEndObject();
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{english}\n{chinese}\nSee docs/diagnostics.md in reportc's repository, code {rule.Code}.");
+        json.WriteString("markdown", $"**{rule.Code}** ({rule.Severity.ToString().ToLowerInvariant()})\n\n{english}\n\n{chinese}\n\nSee `docs/diagnostics.md` in reportc's repository, code `{rule.Code}`.");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(rule.Severity));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, Reportc.Diagnostics.SourceSpan span)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", SarifUri(span.Path));
+        if (!Path.IsPathRooted(span.Path))
+        {
+            json.WriteString("uriBaseId", SourceRoot);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", span.Line);
+        json.WriteNumber("startColumn", span.Column);
+        json.WriteNumber("endLine", Math.Max(span.Line, span.EndLine));
+        json.WriteNumber("endColumn", span.EndLine > span.Line ? span.EndColumn : Math.Max(span.Column, span.EndColumn));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string Placeholders(string format) =>
+        System.Text.RegularExpressions.Regex.Replace(format, @"\{[0-9]+(:[^}]*)?\}", "…");
+
+    private static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
 
     private static string Level(DiagnosticSeverity severity) =>
         severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" };

@@ -116,6 +116,34 @@ public sealed class CheckCommandTests
             && r.GetProperty("shortDescription").GetProperty("text").GetString()!.Length > 10);
     }
 
+    [Fact]
+    public void Sarif_has_what_github_code_scanning_requires_and_validates_against_the_sarif_schema()
+    {
+        var broken = WriteInput("kind: law-based-government\nyear: 2024\n");
+        var (_, stdout, _) = CliRunner.Run("check", WriteInput(Report()), broken, "--diagnostics", "sarif");
+
+        using var json = JsonDocument.Parse(stdout);
+        var run = json.RootElement.GetProperty("runs")[0];
+        Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
+        Assert.StartsWith("file:///", run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
+        foreach (var rule in run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray())
+        {
+            Assert.DoesNotContain("{0}", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
+            Assert.Contains(rule.GetProperty("id").GetString()!, rule.GetProperty("help").GetProperty("markdown").GetString());
+        }
+
+        var fingerprints = run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("partialFingerprints").GetProperty("reportcProblem/v1").GetString()).ToList();
+        Assert.True(fingerprints.Count >= 2);
+        Assert.Equal(fingerprints.Count, fingerprints.Distinct().Count());
+
+        var schemaFile = Path.Combine(TestPaths.Root, "out", "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "sarif-2.1.0.json");
+        Assert.True(File.Exists(schemaFile), "the SARIF schema is missing: npm install --prefix out/tools --ignore-scripts @microsoft/sarif-multitool-linux@4.6.5 (build.ps1 test does it)");
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(schemaFile));
+        var result = schema.Evaluate(json.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
     [Theory]
     [InlineData("reports/北留 镇%/2024.yaml", "reports/%E5%8C%97%E7%95%99%20%E9%95%87%25/2024.yaml")]
     [InlineData("a,b:c/x.yaml", "a%2Cb%3Ac/x.yaml")]
