@@ -5,8 +5,9 @@ using Reportc.Kinds;
 namespace Reportc.Cli;
 
 /// <summary>
-/// <c>reportc kinds</c>: the report kinds found, where each comes from and what it extends, and what a
-/// report of each holds: its sections (key and heading, optional ones marked) and its tables.
+/// <c>reportc kinds [KIND...]</c>: the report kinds found, where each comes from and what it extends, and what
+/// a report of each holds: its sections (key and heading, optional ones marked) and its tables; for the
+/// kinds named, also the metric catalogue (id, label, unit), the ids a clerk writes under metrics:.
 /// </summary>
 internal sealed class KindsCommandDefinition : Command
 {
@@ -14,9 +15,16 @@ internal sealed class KindsCommandDefinition : Command
 
     private readonly Option<string?> _language = CommonOptions.LanguageOption();
 
-    public KindsCommandDefinition()
-        : base("kinds", "List the report kinds: id, name, where each comes from, its sections and tables")
+    private readonly Argument<string[]> _kinds = new("KIND")
     {
+        Description = "Only these kinds, each with its metric catalogue (id, label, unit)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public KindsCommandDefinition()
+        : base("kinds", "List the report kinds: id, name, where each comes from, its sections and tables; with KIND, its metric catalogue too")
+    {
+        Add(_kinds);
         Add(_templates);
         Add(_language);
         SetAction(Execute);
@@ -29,7 +37,19 @@ internal sealed class KindsCommandDefinition : Command
         var text = MessageText.For(parse.GetValue(_language));
         var catalog = new KindCatalog(parse.GetValue(_templates));
         var failed = false;
-        foreach (var id in catalog.KnownIds())
+        var named = parse.GetValue(_kinds) ?? [];
+        var known = catalog.KnownIds().ToList();
+        foreach (var unknown in named.Where(n => !known.Contains(n)))
+        {
+            error.WriteLine("reportc: " + text.Format("KindUnknown", unknown, string.Join(", ", known)));
+        }
+
+        if (named.Any(n => !known.Contains(n)))
+        {
+            return ExitCodes.Usage;
+        }
+
+        foreach (var id in named.Length > 0 ? named.Distinct() : known)
         {
             var diagnostics = new DiagnosticBag(text);
             var kind = catalog.Find(id, diagnostics);
@@ -64,8 +84,23 @@ internal sealed class KindsCommandDefinition : Command
                     output.WriteLine($"    {table.Id.PadRight(width)}  {table.Caption}");
                 }
             }
+
+            if (named.Length > 0 && kind.Metrics.Count > 0)
+            {
+                output.WriteLine("  " + text.Get("KindMetrics"));
+                width = kind.Metrics.Keys.Max(k => k.Length);
+                var labels = kind.Metrics.Values.Max(m => Width(m.Label));
+                foreach (var metric in kind.Metrics.Values)
+                {
+                    var label = metric.Label + new string(' ', labels - Width(metric.Label));
+                    output.WriteLine($"    {metric.Id.PadRight(width)}  {label}  {metric.Unit}".TrimEnd());
+                }
+            }
         }
 
         return failed ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
+
+    // Columns line up on a terminal: a Chinese character takes two.
+    private static int Width(string text) => text.Sum(c => Rendering.CjkText.IsWide(c) ? 2 : 1);
 }

@@ -81,6 +81,23 @@ public sealed class ExtendsTests
         Assert.Matches(@"\n    suggestions +对全县加强法治政府建设的意见、建议 \(optional\)\n", english);
     }
 
+    [Fact]
+    public void Kinds_with_a_kind_named_lists_its_metric_catalogue_with_labels_and_units()
+    {
+        var (code, output, _) = CliRunner.Run("kinds", "law-based-government", "--lang", "zh");
+        Assert.Equal(0, code);
+        Assert.Contains("\n  指标（标识、名称、单位）：\n", output);
+        Assert.Matches(@"\n    legality_reviews +合法性审查 +件\n", output);
+        Assert.DoesNotContain("gov-info-disclosure", output);
+
+        var all = CliRunner.Run("kinds").Output;
+        Assert.DoesNotContain("legality_reviews", all);
+
+        var (unknown, _, error) = CliRunner.Run("kinds", "law-based-govt");
+        Assert.Equal(2, unknown);
+        Assert.Contains("law-based-government", error);
+    }
+
     [Theory]
     [InlineData("extends: no-such-kind", "which is not a kind that can be found")]
     [InlineData("drop_sections: [sugestions]", "did you mean 'suggestions'?")]
