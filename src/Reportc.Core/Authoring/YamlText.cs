@@ -14,7 +14,7 @@ internal static class YamlText
             && !Indicators.Contains(value[0], StringComparison.Ordinal)
             && !value.Contains(": ", StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal)
             && !value.Contains('\n', StringComparison.Ordinal) && !value.EndsWith(':')
-            && value is not ("true" or "false" or "null" or "yes" or "no");
+            && !Text.YamlScalar.IsReserved(value);
         if (plain)
         {
             return value;

@@ -83,7 +83,7 @@ internal sealed partial class ReportBinder
             valueText = map.Get("value") is { } v && !IsPending(v) ? Scalar(v, $"metrics.{id}.value") : null;
             unit = map.Get("unit") is { } u ? Scalar(u, $"metrics.{id}.unit")?.Trim() : null;
             label = map.Get("label") is { } l ? Scalar(l, $"metrics.{id}.label")?.Trim() : null;
-            approximate = map.Get("approx") is YamlScalarNode { Value: "true" or "yes" };
+            approximate = map.Get("approx") is YamlScalarNode { Value: var approx } && Text.YamlScalar.Boolean(approx) == true;
             if (valueText is null && map.Get("value") is { } empty && IsPending(empty))
             {
                 _pending.Add((id, YamlLoader.SpanOf(_source.Path, empty), id));

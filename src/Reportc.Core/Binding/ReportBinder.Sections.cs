@@ -183,7 +183,7 @@ internal sealed partial class ReportBinder
 
             CheckKeys(map, SubsectionKeys, () => where);
             var title = Required(map, "title", "SubsectionTitle") is { } t ? ReadText(t, $"{where}.title") : null;
-            var runIn = map.Get("runin") is not YamlScalarNode { Value: "false" or "no" };
+            var runIn = map.Get("runin") is not YamlScalarNode { Value: var runin } || Text.YamlScalar.Boolean(runin) != false;
             var body = BindBody(map, where, level);
             if (title is not null)
             {

@@ -3,6 +3,7 @@ using Reportc.Diagnostics;
 using Reportc.Kinds;
 using Reportc.Loading;
 using Reportc.Model;
+using Reportc.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Binding;
@@ -189,7 +190,7 @@ internal sealed partial class ReportBinder
             {
                 Masthead = BindMasthead(map.Get("masthead"), issuers),
                 MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
-                Seal = seal is YamlScalarNode { Value: not ("false" or "no" or "" or null) },
+                Seal = seal is YamlScalarNode { Value: { Length: > 0 } sealWord } && YamlScalar.Boolean(sealWord) != false,
                 SealImage = sealFile is null ? "" : BindSealImage((YamlScalarNode)seal!, sealFile),
                 SealFile = sealFile ?? "",
             };
@@ -202,8 +203,9 @@ internal sealed partial class ReportBinder
 
     private static List<string> BindMasthead(YamlNode? node, List<string> issuers) => node switch
     {
-        YamlScalarNode { Value: "true" or "yes" or FileSuffix } => issuers,
-        YamlScalarNode { Value: "false" or "no" or "" or null } or null => [],
+        YamlScalarNode { Value: FileSuffix } => issuers,
+        YamlScalarNode { Value: var word } when YamlScalar.Boolean(word) is { } on => on ? issuers : [],
+        YamlScalarNode { Value: "" or null } or null => [],
         YamlScalarNode { Value: { } text } => [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)],
         YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(v => v.Length > 0)],
         _ => [],
@@ -212,7 +214,7 @@ internal sealed partial class ReportBinder
     // seal: true (stamped by hand) or seal: 印章.png, an image beside the report (PNG, JPEG, WebP or SVG,
     // at most 2 MB) embedded in the HTML and printed over 署名 and 成文日期.
     private static string? SealFileOf(YamlNode? node) =>
-        node is YamlScalarNode { Value: { Length: > 0 } value } && value is not ("true" or "yes" or "false" or "no") ? value : null;
+        node is YamlScalarNode { Value: { Length: > 0 } value } && YamlScalar.Boolean(value) is null ? value : null;
 
     private string BindSealImage(YamlScalarNode scalar, string value)
     {

@@ -19,6 +19,13 @@ internal static class KindLoader
         "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables",
     ];
 
+    private static readonly string[] MetricKeys = ["label", "unit", "required"];
+    private static readonly string[] SectionKeys = ["id", "heading", "required", "about", "after", "before"];
+    private static readonly string[] TableKeys = ["id", "section", "caption", "corner", "header", "columns", "rows", "rules"];
+    private static readonly string[] ColumnKeys = ["id", "label", "group", "warn_above", "decimals"];
+    private static readonly string[] RowKeys = ["id", "label", "group", "columns"];
+    private static readonly string[] RuleKeys = ["id", "text", "each", "total", "sum", "left", "right"];
+
     public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics, Func<string, ReportKind?> findBase)
     {
         var path = files.DisplayPath(SchemaFile);
@@ -44,10 +51,7 @@ internal static class KindLoader
 
         string? Text(YamlMappingNode map, string key) => map.Get(key) is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
 
-        foreach (var key in root.Children.Keys.Where(k => !Keys.Contains(k.KeyText())))
-        {
-            Fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), Keys)));
-        }
+        CheckKeys(root, Keys, Fail);
 
         ReportKind? parent = null;
         if (Text(root, "extends") is { } baseId)
@@ -69,7 +73,8 @@ internal static class KindLoader
                 if (value is YamlMappingNode m && Text(m, "label") is { } label)
                 {
                     var metricId = key.KeyText();
-                    metrics[metricId] = new MetricDefinition(metricId, label, Text(m, "unit"), Text(m, "required") == "true");
+                    CheckKeys(m, MetricKeys, Fail);
+                    metrics[metricId] = new MetricDefinition(metricId, label, Text(m, "unit"), Flag(m, "required", Fail));
                 }
                 else
                 {
@@ -147,7 +152,8 @@ internal static class KindLoader
             return null;
         }
 
-        return new SectionRule(id, heading, text(map, "required") == "true", text(map, "about") ?? "");
+        CheckKeys(map, SectionKeys, fail);
+        return new SectionRule(id, heading, Flag(map, "required", fail), text(map, "about") ?? "");
     }
 
     // extends: the parent's sections, then drop, rename, add (after/before a section) and reorder.
@@ -259,11 +265,21 @@ internal static class KindLoader
                 fail(item, new MessagePart("KindTableSection", id, section));
             }
 
+            CheckKeys(item, TableKeys, fail);
             var columns = (item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Select(c => new TableColumn(text(c, "id") ?? "", text(c, "label") ?? "", text(c, "group"), decimal.TryParse(text(c, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : null, int.TryParse(text(c, "decimals"), NumberStyles.None, CultureInfo.InvariantCulture, out var dp) ? dp : null)).ToList() ?? [];
+                .Select(c => ReadColumn(c, text, fail)).ToList() ?? [];
             var rows = (item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Select(r => new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null)).ToList() ?? [];
+                .Select(r =>
+                {
+                    CheckKeys(r, RowKeys, fail);
+                    return new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null);
+                }).ToList() ?? [];
             var rules = (item.Get("rules") as YamlSequenceNode)?.OfType<YamlMappingNode>()
+                .Where(r =>
+                {
+                    CheckKeys(r, RuleKeys, fail);
+                    return true;
+                })
                 .Select(r => new TableRule(text(r, "id") ?? "", text(r, "text") ?? "", text(r, "each") == "row", text(r, "total"), Ids(r.Get("sum")), Ids(r.Get("left")), Ids(r.Get("right")))).ToList() ?? [];
             foreach (var rule in rules)
             {
@@ -278,6 +294,64 @@ internal static class KindLoader
         }
 
         return tables;
+    }
+
+    private static TableColumn ReadColumn(YamlMappingNode column, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
+    {
+        CheckKeys(column, ColumnKeys, fail);
+        decimal? warnAbove = null;
+        if (column.Get("warn_above") is { } w)
+        {
+            if (decimal.TryParse(text(column, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var limit))
+            {
+                warnAbove = limit;
+            }
+            else
+            {
+                fail(w, new MessagePart("KindNotNumber", "warn_above"));
+            }
+        }
+
+        int? decimals = null;
+        if (column.Get("decimals") is { } d)
+        {
+            if (int.TryParse(text(column, "decimals"), NumberStyles.None, CultureInfo.InvariantCulture, out var digits) && digits <= 10)
+            {
+                decimals = digits;
+            }
+            else
+            {
+                fail(d, new MessagePart("KindNotDigits", "decimals"));
+            }
+        }
+
+        return new TableColumn(text(column, "id") ?? "", text(column, "label") ?? "", text(column, "group"), warnAbove, decimals);
+    }
+
+    // kind.yaml is checked as strictly as a report: a key it does not know is a typo, named at its place.
+    private static void CheckKeys(YamlMappingNode map, string[] keys, Action<YamlNode, MessagePart> fail)
+    {
+        foreach (var key in map.Children.Keys.Where(k => !keys.Contains(k.KeyText())))
+        {
+            fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), keys)));
+        }
+    }
+
+    // required: true, yes, True… as YAML reads them; any other word is an error, not "optional".
+    private static bool Flag(YamlMappingNode map, string key, Action<YamlNode, MessagePart> fail)
+    {
+        if (map.Get(key) is not { } node)
+        {
+            return false;
+        }
+
+        if (node is YamlScalarNode { Value: var word } && Text.YamlScalar.Boolean(word) is { } flag)
+        {
+            return flag;
+        }
+
+        fail(node, new MessagePart("KindNotBoolean", key));
+        return false;
     }
 
     private static (int, int)? ParseDeadline(string? text) =>
