@@ -255,8 +255,7 @@ internal sealed partial class ReportBinder
             return null;
         }
 
-        string[] formats = ["yyyy-M-d", "yyyy年M月d日"];
-        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (OfficialDate.TryParse(text, out var date))
         {
             return date;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reportc.Diagnostics;
 using Reportc.Model;
 using Scriban.Runtime;
@@ -23,7 +22,7 @@ internal static class ReportModel
             var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body)
                 .Concat(report.Tables.Values.Where(t => t.Definition.Section == section.Rule.Id).Select(TableRenderer.Render))
                 .ToList();
-            sections.Add(new ScriptObject
+            sections.Add(new TemplateObject("sections[]")
             {
                 ["id"] = section.Rule.Id,
                 ["number"] = ChineseNumerals.Heading(1, number),
@@ -40,12 +39,12 @@ internal static class ReportModel
         var metrics = new ScriptArray();
         foreach (var m in report.Metrics)
         {
-            metrics.Add(new ScriptObject { ["id"] = m.Id, ["label"] = m.Label, ["value"] = m.NumberText, ["unit"] = m.Unit, ["text"] = m.Text });
+            metrics.Add(new TemplateObject("metrics[]") { ["id"] = m.Id, ["label"] = m.Label, ["value"] = m.NumberText, ["unit"] = m.Unit, ["text"] = m.Text });
         }
 
         return new ScriptObject
         {
-            ["report"] = new ScriptObject
+            ["report"] = new TemplateObject("report")
             {
                 ["kind"] = report.Kind.Id,
                 ["kind_name"] = report.Kind.Name,
@@ -53,7 +52,7 @@ internal static class ReportModel
                 ["next_year"] = report.Year + 1,
                 ["draft"] = draft,
             },
-            ["doc"] = new ScriptObject
+            ["doc"] = new TemplateObject("doc")
             {
                 ["issuers"] = Strings(doc.Issuers),
                 ["number"] = doc.Number,
@@ -79,8 +78,7 @@ internal static class ReportModel
     }
 
     /// <summary>Dates as official documents write them: Arabic numerals, no leading zeros: 2025年1月20日.</summary>
-    public static string ChineseDate(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+    public static string ChineseDate(DateOnly date) => Text.OfficialDate.Chinese(date);
 
     private static void ReportUnused(Report report, MetricReferences references, DiagnosticBag diagnostics)
     {
@@ -95,7 +93,7 @@ internal static class ReportModel
         var array = new ScriptArray();
         foreach (var b in blocks)
         {
-            array.Add(new ScriptObject { ["type"] = b.Type, ["level"] = b.Level, ["md"] = b.Markdown, ["html"] = b.Html });
+            array.Add(new TemplateObject("blocks[]") { ["type"] = b.Type, ["level"] = b.Level, ["md"] = b.Markdown, ["html"] = b.Html });
         }
 
         return array;

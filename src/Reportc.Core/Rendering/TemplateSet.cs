@@ -48,6 +48,11 @@ public sealed class TemplateSet
         {
             return template.Render(context);
         }
+        catch (NoMemberException e)
+        {
+            diagnostics.Report(Descriptors.TemplateError, ToSpan(e.Span, template.SourceFilePath ?? ""), e.Part);
+            return null;
+        }
         catch (Scriban.Syntax.ScriptRuntimeException e)
         {
             diagnostics.Report(Descriptors.TemplateError, ToSpan(e.Span, template.SourceFilePath ?? ""), e.OriginalMessage);

@@ -307,7 +307,7 @@ public static class JsonSchemaWriter
         Property(json, name, title, description, w =>
         {
             w.WriteString("type", "string");
-            w.WriteString("pattern", "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$");
+            w.WriteString("pattern", Reportc.Text.OfficialDate.Pattern);
         });
 
     private static void Ref(Utf8JsonWriter json, string target) => json.WriteString("$ref", target);

@@ -61,6 +61,20 @@ public sealed class TemplatesOptionTests
         Assert.Contains("repot", stderr);
     }
 
+    [Fact]
+    public void A_misspelt_member_of_the_template_model_is_an_error_at_its_line_and_column_with_the_member_meant()
+    {
+        var (kinds, input) = CopyKind();
+        var md = Path.Combine(kinds, "law-based-government", "report.sbn-md");
+        File.WriteAllText(md, "标题\n{{ doc.titel }}\n");
+
+        var (code, _, stderr) = CliRunner.Run("build", input, "--templates", kinds, "--format", "md", "--lang", "en");
+
+        Assert.Equal(1, code);
+        Assert.Contains("report.sbn-md(2,8): error RC0501: template error: doc has no member 'titel'; did you mean 'title'?", stderr);
+        Assert.False(File.Exists(Path.ChangeExtension(input, ".md")));
+    }
+
     [Theory]
     [InlineData("kinds")]
     [InlineData("schema", "law-based-government")]

@@ -54,6 +54,23 @@ public sealed class JsonSchemaTests
     public void A_minimal_report_is_valid() => Assert.True(Valid(Schema(),
         "kind: law-based-government\nyear: 2024\ndocument: {issuers: 甲, date: 2025-01-01}\nmetrics: {fines: 3 万元, my_own: {value: 3, unit: 个, label: 自定义}}\nsections: {duty: a, measures: b, problems: c, next_year: d, other: e}\n"));
 
+    [Theory]
+    [InlineData("2025-01-18")]
+    [InlineData("2025-1-8")]
+    [InlineData("2025年1月18日")]
+    [InlineData("2025年12月31日")]
+    [InlineData("2025/1/18")]
+    [InlineData("2025年1月18")]
+    [InlineData("二〇二五年一月十八日")]
+    public void The_schema_accepts_a_date_exactly_when_the_binder_does(string date)
+    {
+        var yaml = TestReports.Header.Replace("date: 2025-01-18", "date: " + date, StringComparison.Ordinal)
+            + "sections: {duty: a, measures: b, problems: c, next_year: d, other: e}\n";
+        var bound = !TestReports.Compile(yaml).Diagnostics.Any(d => d.Code == "RC0206");
+
+        Assert.Equal(bound, Valid(Schema(), yaml));
+    }
+
     [Fact]
     public void The_committed_schema_is_the_one_reportc_generates()
     {
