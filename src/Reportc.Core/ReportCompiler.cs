@@ -82,8 +82,12 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
             if (report is not null)
             {
-                summary = new DocumentSummary(string.Concat(report.Document.TitleLines), string.Join("、", report.Document.Issuers), report.Document.Date);
-                DocumentChecks.Run(report, diagnostics);
+                summary = report.IsComplete ? new DocumentSummary(string.Concat(report.Document.TitleLines), string.Join("、", report.Document.Issuers), report.Document.Date) : null;
+                if (report.Document.IsComplete && report.Year > 0)
+                {
+                    DocumentChecks.Run(report, diagnostics);
+                }
+
                 TextChecks.Run(report, diagnostics);
                 TableChecks.Run(report, diagnostics);
                 var kind = report.Kind;
@@ -93,7 +97,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                     FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(key.Item2, Path.GetDirectoryName(path) ?? ""))));
                 FontDiagnostics.Report(fontRules, diagnostics);
                 var fonts = fontRules.Css;
-                var previous = PreviousYears.Load(report, kinds, diagnostics);
+                var previous = report.Year > 0 ? PreviousYears.Load(report, kinds, diagnostics) : null;
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
                 var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);
                 if (!diagnostics.HasErrors)

@@ -65,13 +65,11 @@ internal sealed partial class ReportBinder
         _failed = failedBefore;
         var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
-        if (_failed || document is null)
-        {
-            return null;
-        }
-
+        // After a structural error the report is still given to the checks, marked incomplete (it is never
+        // rendered): every problem of the file comes in one run.
         var report = new Report(_source.Path, kind, year, document, preamble, metrics, sections)
         {
+            IsComplete = !_failed && document.IsComplete,
             Previous = previous,
             PreviousSpan = root.Get("previous") is { } node ? YamlLoader.SpanOf(_source.Path, node) : default,
             YearSpan = root.Get("year") is { } yearNode ? YamlLoader.SpanOf(_source.Path, yearNode) : default,
@@ -134,17 +132,18 @@ internal sealed partial class ReportBinder
         return year;
     }
 
-    private DocumentInfo? BindDocument(YamlMappingNode root, ReportKind? kind, int year)
+    // What could be bound of the document: with a field missing or wrong (reported), the rest is still checked.
+    private DocumentInfo BindDocument(YamlMappingNode root, ReportKind? kind, int year)
     {
         if (Required(root, "document", "DocumentHint") is not { } node)
         {
-            return null;
+            return DocumentInfo.Missing(SpanOf(root));
         }
 
         if (node is not YamlMappingNode map)
         {
             Report(Descriptors.WrongNodeType, node, "document", T("DocumentMapping"), node.Describe(_diagnostics.Text));
-            return null;
+            return DocumentInfo.Missing(SpanOf(node));
         }
 
         CheckKeys(map, DocumentKeys, () => "document");
@@ -173,27 +172,26 @@ internal sealed partial class ReportBinder
         var printDate = map.Get("print_date") is { } pd ? BindDate(pd, "document.print_date") : null;
         var seal = map.Get("seal");
         var sealFile = SealFileOf(seal);
-        return issuers.Count == 0 || date is null || title.Count == 0
-            ? null
-            : new DocumentInfo(
-                issuers,
-                Optional(map, "number") ?? "",
-                title,
-                Joined(map, "to", "、"),
-                Optional(map, "signer"),
-                date.Value,
-                Joined(map, "cc", "，"),
-                Optional(map, "printer"),
-                printDate,
-                new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map), KeySpan(map, "printer"), KeySpan(map, "print_date")),
-                titleSource)
-            {
-                Masthead = BindMasthead(map.Get("masthead"), issuers),
-                MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
-                Seal = seal is YamlScalarNode { Value: { Length: > 0 } sealWord } && YamlScalar.Boolean(sealWord) != false,
-                SealImage = sealFile is null ? "" : BindSealImage((YamlScalarNode)seal!, sealFile),
-                SealFile = sealFile ?? "",
-            };
+        return new DocumentInfo(
+            issuers,
+            Optional(map, "number") ?? "",
+            title,
+            Joined(map, "to", "、"),
+            Optional(map, "signer"),
+            date ?? default,
+            Joined(map, "cc", "，"),
+            Optional(map, "printer"),
+            printDate,
+            new DocumentSpans(SpanOf(map), SpanOf(map.Get("number") ?? map), SpanOf(map.Get("title") ?? map), SpanOf(map.Get("date") ?? map), KeySpan(map, "printer"), KeySpan(map, "print_date")),
+            titleSource)
+        {
+            Masthead = BindMasthead(map.Get("masthead"), issuers),
+            MastheadSuffix = map.Get("masthead") is YamlScalarNode { Value: FileSuffix } ? FileSuffix : "",
+            Seal = seal is YamlScalarNode { Value: { Length: > 0 } sealWord } && YamlScalar.Boolean(sealWord) != false,
+            SealImage = sealFile is null ? "" : BindSealImage((YamlScalarNode)seal!, sealFile),
+            SealFile = sealFile ?? "",
+            IsComplete = issuers.Count > 0 && date is not null && title.Count > 0,
+        };
     }
 
     // masthead: true prints the issuers stacked, lead organ first; masthead: 文件 the same with 文件 after

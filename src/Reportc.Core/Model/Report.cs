@@ -31,6 +31,13 @@ public sealed record DocumentInfo(
 
     /// <summary>The seal image's file name as written (<c>seal: 印章.png</c>); empty without one.</summary>
     public string SealFile { get; init; } = "";
+
+    /// <summary>Whether issuers, date and title were all given and valid; otherwise (reported) the document is only partly known.</summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>A document whose <c>document:</c> is missing or not a mapping (reported): nothing of it is known.</summary>
+    public static DocumentInfo Missing(SourceSpan span) =>
+        new([], "", [], null, null, default, null, null, null, new DocumentSpans(span, span, span, span, span, span)) { IsComplete = false };
 }
 
 /// <summary>Where the document's checked fields are in the YAML file.</summary>
@@ -86,4 +93,10 @@ public sealed record Report(
 
     /// <summary>A draft: text or values are still to be filled in (<c>build</c> refuses it unless <c>--draft</c>, and marks it 草稿).</summary>
     public bool IsDraft => Todos.Count > 0 || PendingMetrics.Count > 0;
+
+    /// <summary>
+    /// Whether the file bound without a structural error. An incomplete report (its errors reported) is still
+    /// checked, so that every problem of the file comes in one run, but never rendered.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
 }
