@@ -77,7 +77,7 @@ internal sealed class CommonOptions
         {
             if (result.GetValueOrDefault<string?>() is { } folder && !Directory.Exists(folder))
             {
-                result.AddError($"--templates: no folder '{folder}'");
+                result.AddError(MessageText.For(null).Format("NoTemplatesFolder", folder));
             }
         });
         return option;
@@ -92,7 +92,8 @@ internal sealed class CommonOptions
         {
             foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1 && !File.Exists(t.Value)))
             {
-                result.AddError($"unknown option '{token.Value}'");
+                // Parse errors are worded in the run's language (HelpLanguage sets the UI culture from --lang).
+                result.AddError(MessageText.For(null).Format("UnknownOption", token.Value));
             }
         });
     }

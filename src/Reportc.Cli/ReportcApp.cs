@@ -11,21 +11,33 @@ internal static class ReportcApp
         Recursive = true,
     };
 
+    // reportc --help --lang zh: the top level takes the language too (each command has its own --lang).
+    private static readonly Option<string?> RootLanguage = CommonOptions.LanguageOption();
+
+    /// <summary>Every command, built anew for a run.</summary>
+    public static IEnumerable<Command> Commands() =>
+    [
+        new BuildCommandDefinition(),
+        new CheckCommandDefinition(),
+        new SchemaCommandDefinition(),
+        new DiffCommandDefinition(),
+        new NewCommandDefinition(),
+        new InitCommandDefinition(),
+        new KindsCommandDefinition(),
+        new ImportCommandDefinition(),
+    ];
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("reportc: compiles annual reports from YAML (metrics + narrative) to Markdown and HTML")
+        var root = new RootCommand("reportc: compiles annual reports from YAML (metrics + narrative) to Markdown and HTML") { StackTrace, RootLanguage };
+        foreach (var command in Commands())
         {
-            StackTrace,
-            new BuildCommandDefinition(),
-            new CheckCommandDefinition(),
-            new SchemaCommandDefinition(),
-            new DiffCommandDefinition(),
-            new NewCommandDefinition(),
-            new InitCommandDefinition(),
-            new KindsCommandDefinition(),
-            new ImportCommandDefinition(),
-        };
+            root.Add(command);
+        }
 
+        // Help and usage errors follow --lang (or the system's language) like every other line.
+        var text = Diagnostics.MessageText.For(Language(args));
+        using var language = HelpLanguage.Apply(root, text);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -34,7 +46,7 @@ internal static class ReportcApp
                 error.WriteLine($"reportc: {e.Message}");
             }
 
-            error.WriteLine("Try 'reportc --help'.");
+            error.WriteLine(text.Get("TryHelp"));
             return ExitCodes.Usage;
         }
 
