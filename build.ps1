@@ -6,11 +6,12 @@
 #   samples      build every sample (md, html, pdf) into out/samples
 #   publish      the Native AOT binary (needs clang and zlib1g-dev), into out/native; fails on any AOT/trim warning
 #   test-native  publish, then run the test suite against the native binary
+#   publish-win  a self-contained single-file reportc.exe for Windows (win-x64) with the Chinese quick-start, zipped into out/
 #   bench        bench/run.sh: the benchmark against pandoc and Chromium (not part of the tests)
 #   ci-reports   what a reports repository's CI runs: check with annotations, then build (see docs/ci/)
 [CmdletBinding()]
 param(
-    [ValidateSet('build', 'test', 'pack', 'samples', 'publish', 'test-native', 'bench', 'ci-reports', 'all')]
+    [ValidateSet('build', 'test', 'pack', 'samples', 'publish', 'test-native', 'publish-win', 'bench', 'ci-reports', 'all')]
     [string] $Target = 'build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -75,6 +76,26 @@ function Publish {
     Write-Host "native binary: $(Join-Path $native 'reportc') (0 AOT/trim warnings)"
 }
 
+# Windows: one self-contained, trimmed, compressed reportc.exe (Native AOT cannot cross-compile from Linux);
+# trim warnings fail it as AOT warnings fail the native build.
+function Publish-Win {
+    $win = Join-Path $out 'win-x64'
+    $log = Join-Path $out 'publish-win.log'
+    New-Item -ItemType Directory -Force $out | Out-Null
+    if (Test-Path $win) { Remove-Item -Recurse -Force $win }
+    Invoke-Step 'publish (win-x64, single file)' { dotnet publish src/Reportc.Cli/Reportc.Cli.csproj -c Release -r win-x64 --self-contained -p:PublishSingleFile=true -p:PublishTrimmed=true -p:EnableCompressionInSingleFile=true -p:DebugType=none -o $win --nologo | Tee-Object -FilePath $log }
+    $warnings = Select-String -Path $log -Pattern 'warning (IL|AOT)\d+' | Measure-Object
+    if ($warnings.Count -gt 0) {
+        Write-Host "FAILED: $($warnings.Count) trim warnings (see $log)"
+        exit 1
+    }
+    Copy-Item (Join-Path $PSScriptRoot 'docs/windows/快速上手.txt') $win
+    $zip = Join-Path $out 'reportc-win-x64.zip'
+    Compress-Archive -Path (Join-Path $win '*') -DestinationPath $zip -Force
+    $exe = Get-Item (Join-Path $win 'reportc.exe')
+    Write-Host ("reportc.exe: {0:N1} MB; {1}: {2:N1} MB" -f ($exe.Length / 1MB), $zip, ((Get-Item $zip).Length / 1MB))
+}
+
 function Test-Native {
     Publish
     Build
@@ -103,6 +124,7 @@ switch ($Target) {
     'samples' { Samples }
     'publish' { Publish }
     'test-native' { Test-Native }
+    'publish-win' { Publish-Win }
     'bench' { Bench }
     'ci-reports' { CiReports }
     'all' { Test; Pack; Samples }
