@@ -72,6 +72,9 @@ public sealed class EmbeddedKindFiles(Assembly assembly, string kindId) : KindFi
 {
     public const string Common = "_common";
 
+    /// <summary>The shared templates and stylesheet (templates/_common), under every kind folder.</summary>
+    public static KindFiles Shared { get; } = new EmbeddedKindFiles(typeof(EmbeddedKindFiles).Assembly, Common);
+
     public override string Origin => "built-in";
 
     public override bool Exists(string name) => IsPlainName(name) && Resolve(name) is not null;

@@ -16,8 +16,12 @@ internal static class KindLoader
     private static readonly string[] Keys =
     [
         "id", "name", "name_en", "deadline", "title", "sections", "metrics", "templates", "stylesheet",
-        "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables",
+        "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables", "drop_metrics",
     ];
+
+    // What a kind that extends no other has unless it says otherwise: the shared templates and stylesheet.
+    private static readonly Dictionary<string, string> SharedTemplates = new(StringComparer.Ordinal) { ["md"] = "report.sbn-md", ["html"] = "report.sbn-html" };
+    private const string SharedStylesheet = "style.css";
 
     private static readonly string[] MetricKeys = ["label", "unit", "required"];
     private static readonly string[] SectionKeys = ["id", "heading", "required", "about", "after", "before"];
@@ -66,6 +70,17 @@ internal static class KindLoader
 
         var sections = parent is null ? ReadSections(root, Text, Fail) : Derive(parent.Sections, root, Text, Fail);
         var metrics = new Dictionary<string, MetricDefinition>(parent?.Metrics ?? new Dictionary<string, MetricDefinition>(), StringComparer.Ordinal);
+        if (root.Get("drop_metrics") is { } dropMetrics)
+        {
+            foreach (var item in dropMetrics is YamlSequenceNode list ? list.Children : [dropMetrics])
+            {
+                var metricId = (item as YamlScalarNode)?.Value ?? "";
+                if (!metrics.Remove(metricId))
+                {
+                    Fail(item, new MessagePart("KindNoMetricToDrop", metricId, Binding.Suggestions.DidYouMeanPart(metricId, metrics.Keys)));
+                }
+            }
+        }
         if (root.Get("metrics") is YamlMappingNode catalogue)
         {
             foreach (var (key, value) in catalogue.Children)
@@ -83,7 +98,7 @@ internal static class KindLoader
             }
         }
 
-        var templates = new SortedDictionary<string, string>(parent?.Templates.ToDictionary() ?? [], StringComparer.Ordinal);
+        var templates = new SortedDictionary<string, string>(parent?.Templates.ToDictionary() ?? SharedTemplates, StringComparer.Ordinal);
         if (root.Get("templates") is YamlMappingNode t)
         {
             foreach (var (key, value) in t.Children)
@@ -104,12 +119,14 @@ internal static class KindLoader
             Name = name ?? "",
             NameEn = Text(root, "name_en") ?? parent?.NameEn,
             DefaultTitle = Text(root, "title") ?? parent?.DefaultTitle,
-            Deadline = ParseDeadline(Text(root, "deadline")) ?? parent?.Deadline,
+            Deadline = root.Get("deadline") is { } deadline ? ReadDeadline(deadline, Fail) : parent?.Deadline,
             Sections = sections,
             Metrics = metrics,
             Templates = templates,
-            Stylesheet = Text(root, "stylesheet") ?? parent?.Stylesheet,
-            Files = parent is null ? files : new LayeredKindFiles(files, parent.Files),
+            Stylesheet = Text(root, "stylesheet") ?? parent?.Stylesheet ?? SharedStylesheet,
+            // Every kind folder lies over the shared files (templates/_common): a kind.yaml alone is a kind.
+            Files = parent is not null ? new LayeredKindFiles(files, parent.Files)
+                : files is DirectoryKindFiles ? new LayeredKindFiles(files, EmbeddedKindFiles.Shared) : files,
             Extends = parent?.Id,
             Tables = ReadTables(root, Text, Fail, sections) ?? parent?.Tables ?? [],
         };
@@ -354,10 +371,23 @@ internal static class KindLoader
         return false;
     }
 
-    private static (int, int)? ParseDeadline(string? text) =>
-        text is not null && DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? (d.Month, d.Day)
-            : null;
+    // deadline: 04-01 (month and day of the following year), or none: a kind that extends another need not keep its deadline.
+    private static (int, int)? ReadDeadline(YamlNode node, Action<YamlNode, MessagePart> fail)
+    {
+        var text = (node as YamlScalarNode)?.Value;
+        if (text is "none")
+        {
+            return null;
+        }
+
+        if (text is not null && DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return (d.Month, d.Day);
+        }
+
+        fail(node, new MessagePart("KindBadDeadline", text ?? ""));
+        return null;
+    }
 
     private static void Broken(string id, SourceSpan span, MessagePart why, DiagnosticBag diagnostics) =>
         diagnostics.Report(Descriptors.KindError, span, id, why);

@@ -86,7 +86,7 @@ public sealed class BrokenKindTests
     {
         var (kinds, a, _) = Setup();
         var noTemplate = Path.Combine(kinds, "work-safety", "kind.yaml");
-        File.WriteAllText(noTemplate, "name: 安全生产工作报告\n" + KindWithoutName);
+        File.WriteAllText(noTemplate, "name: 安全生产工作报告\n" + KindWithoutName.Replace("{ md: report.sbn-md }", "{ html: no-such.sbn-html }", StringComparison.Ordinal));
 
         var broken = CliRunner.Run("check", a, "--templates", kinds, "--lang", "zh");
         Assert.Contains("error RC0502: 报告类型“work-safety”有误：没有“html”输出的模板", broken.Error);
