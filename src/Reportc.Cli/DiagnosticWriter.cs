@@ -80,7 +80,8 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             switch (format)
             {
                 case "text":
-                    error.WriteLine(d.ToString(text));
+                    // A value's control characters (ESC, CR) are shown, never printed: no forged line, no recoloured terminal.
+                    error.WriteLine(Loading.ControlCharacters.Escape(d.ToString(text)));
                     break;
                 case "github":
                     output.WriteLine(GitHub(d));
@@ -155,8 +156,8 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         var command = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "notice" };
         var s = d.Span;
         return s.IsTool
-            ? $"::{command} title={d.Code}::{Data(d.GetMessage(text))}"
-            : $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(d.GetMessage(text))}";
+            ? $"::{command} title={d.Code}::{Data(Loading.ControlCharacters.Escape(d.GetMessage(text)))}"
+            : $"::{command} file={Property(s.Path)},line={s.Line},col={s.Column},endLine={s.EndLine},endColumn={s.EndColumn},title={d.Code}::{Data(Loading.ControlCharacters.Escape(d.GetMessage(text)))}";
 
         static string Data(string v) => v.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
         static string Property(string v) => Data(v).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

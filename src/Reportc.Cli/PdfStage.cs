@@ -46,7 +46,9 @@ internal sealed class PdfStage
     {
         var html = r.Outputs.Single(o => o.Format == "html").Content;
         var fonts = _fonts.Value?.Identity(html) ?? "system fonts";
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value + "\n" + fonts)))[..32];
+        // Signed with a secret kept outside the outputs (PdfKeySecret): a planted PDF cannot carry it.
+        var content = System.Text.Encoding.UTF8.GetBytes(html + "\n" + _browserIdentity.Value + "\n" + fonts);
+        return PdfKeySecret.Sign(content) ?? "";
     });
 
     private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -100,8 +102,7 @@ internal sealed class PdfStage
             return;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "reportc-print-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = PrivateFolder.Create("reportc-print-");
         try
         {
             // A few more documents are under way than there are tabs: the next copy is prepared (its fonts cut)

@@ -43,6 +43,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor IgnoreInText = W(15);
     public static readonly DiagnosticDescriptor IgnoreOfError = W(16);
     public static readonly DiagnosticDescriptor FontNotEmbedded = W(17);
+    public static readonly DiagnosticDescriptor ControlCharacter = E(18);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);
@@ -74,6 +75,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ItemIndentedIntoText = W(414);
     public static readonly DiagnosticDescriptor MistypedReference = E(415);
     public static readonly DiagnosticDescriptor HeadingInText = W(416);
+    public static readonly DiagnosticDescriptor LinkNotPublished = W(417);
+    public static readonly DiagnosticDescriptor ImageNotPrinted = W(418);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);

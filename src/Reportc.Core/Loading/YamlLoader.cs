@@ -49,6 +49,7 @@ public static class YamlLoader
             return null;
         }
 
+        ControlCharacters.Check(stream.Documents[0].RootNode, source.Path, diagnostics);
         return stream.Documents[0].RootNode;
     }
 

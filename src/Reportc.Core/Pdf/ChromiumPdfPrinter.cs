@@ -34,28 +34,57 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     /// <summary>Starts the browser at <paramref name="executable"/> and connects to it.</summary>
     public static async Task<ChromiumPdfPrinter> StartAsync(string executable, int tabs, CancellationToken cancel = default)
     {
-        var profile = Path.Combine(Path.GetTempPath(), "reportc-browser-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(profile);
-        var start = new ProcessStartInfo(executable)
+        var profile = PrivateFolder.Create("reportc-browser-");
+        var pipe = !OperatingSystem.IsWindows() && File.Exists(Shell);
+        var start = new ProcessStartInfo(pipe ? Shell : executable)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = pipe,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(profile))
+        if (pipe)
+        {
+            // The DevTools pipe is the browser's fd 3 (commands in) and fd 4 (replies out): the shell hands it
+            // our standard input and output there and replaces itself with the browser. No socket listens.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$0\" \"$@\" 3<&0 4>&1 0</dev/null 1>/dev/null");
+            start.ArgumentList.Add(executable);
+        }
+
+        foreach (var argument in Arguments(profile, pipe))
         {
             start.ArgumentList.Add(argument);
         }
 
         var browser = Process.Start(start) ?? throw new IOException($"could not start {executable}");
         Interlocked.Increment(ref s_launches);
-        _ = browser.StandardOutput.ReadToEndAsync(cancel);
         DevToolsConnection? devTools = null;
         try
         {
-            var endpoint = await ReadEndpoint(browser, cancel).ConfigureAwait(false);
-            devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
+            if (pipe)
+            {
+                var errors = CollectErrors(browser);
+                devTools = DevToolsConnection.OverPipe(browser.StandardInput.BaseStream, browser.StandardOutput.BaseStream);
+                try
+                {
+                    await devTools.SendAsync("Browser.getVersion", timeout: TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or TimeoutException)
+                {
+                    browser.WaitForExit(2000);
+                    throw new BrowserExitedException(string.Join(" | ", errors.TakeLast(3)));
+                }
+            }
+            else
+            {
+                _ = browser.StandardOutput.ReadToEndAsync(cancel);
+                var endpoint = await ReadEndpoint(browser, cancel).ConfigureAwait(false);
+                devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
+            }
+
             var printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs), cancel);
+            devTools.On("Fetch.requestPaused", printer.OnRequest);
 
             // The tabs are opened together, before the first document needs one.
             foreach (var tab in await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => printer.OpenTabAsync())).ConfigureAwait(false))
@@ -77,6 +106,25 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         }
     }
 
+    private const string Shell = "/bin/sh";
+
+    // The browser's last lines on standard error, kept for the message when it does not start.
+    private static System.Collections.Concurrent.ConcurrentQueue<string> CollectErrors(Process browser)
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _ = Task.Run(async () =>
+        {
+            while (await browser.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                lines.Enqueue(line);
+                while (lines.Count > 20 && lines.TryDequeue(out _))
+                {
+                }
+            }
+        });
+        return lines;
+    }
+
     /// <summary>Prints the HTML file at <paramref name="htmlPath"/>, its own <c>@page</c> rules deciding the paper.</summary>
     public async Task<byte[]> PrintAsync(string htmlPath)
     {
@@ -87,8 +135,18 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         {
             tab = _idle.TryPop(out var idle) ? idle : await OpenTabAsync().ConfigureAwait(false);
             var loaded = _devTools.WaitForEvent("Page.loadEventFired", tab.Session);
-            await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri), tab.Session).ConfigureAwait(false);
-            await loaded.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            // The page is served from memory under an address of its own, with a Content-Security-Policy:
+            // every other request it makes (a file, the network) fails (PrintGuard).
+            var url = _guard.Serve(htmlPath);
+            try
+            {
+                await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", url), tab.Session).ConfigureAwait(false);
+                await loaded.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            }
+            finally
+            {
+                _guard.Forget(url);
+            }
 
             // Lay out for print, with the fonts loaded, before the page is measured and printed.
             await _devTools.SendAsync("Runtime.evaluate", w =>
@@ -136,10 +194,76 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         var session = attached.GetProperty("sessionId").GetString()!;
         await _devTools.SendAsync("Page.enable", session: session).ConfigureAwait(false);
         await _devTools.SendAsync("Emulation.setEmulatedMedia", w => w.WriteString("media", "print"), session).ConfigureAwait(false);
+        await _devTools.SendAsync("Fetch.enable", PrintGuard.EveryRequest, session).ConfigureAwait(false);
         return new Tab(target, session);
     }
 
     private sealed record Tab(string Target, string Session);
+
+    private readonly PrintGuard _guard = new();
+
+    /// <summary>Every request of a page stops here: the document being printed is answered from memory, anything else fails.</summary>
+    private void OnRequest(System.Text.Json.JsonElement parameters, string session) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var id = parameters.GetProperty("requestId").GetString() ?? "";
+                var url = parameters.GetProperty("request").GetProperty("url").GetString() ?? "";
+                if (_guard.Document(url) is { } page)
+                {
+                    await _devTools.SendAsync("Fetch.fulfillRequest", w => PrintGuard.Fulfil(w, id, page), session).ConfigureAwait(false);
+                }
+                else
+                {
+                    _guard.Refused(url);
+                    await _devTools.SendAsync("Fetch.failRequest", w =>
+                    {
+                        w.WriteString("requestId", id);
+                        w.WriteString("errorReason", "BlockedByClient");
+                    }, session).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or KeyNotFoundException or OperationCanceledException)
+            {
+                // The tab or the browser went away; its page is not printed.
+            }
+        });
+
+    /// <summary>The browser's private profile folder (0700), removed when the printer is disposed.</summary>
+    internal string Profile => _profile;
+
+    /// <summary>The browser's process and its descendants (Linux: from /proc), for tests.</summary>
+    internal IReadOnlyList<int> ProcessIds()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.Exists("/proc") ? Directory.GetDirectories("/proc") : [])
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(dir), out var pid) && File.ReadAllText(Path.Combine(dir, "stat")) is var stat
+                    && stat[(stat.LastIndexOf(')') + 2)..].Split(' ') is [_, var ppid, ..])
+                {
+                    parents[pid] = int.Parse(ppid, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        var found = new List<int> { _browser.Id };
+        for (var i = 0; i < found.Count; i++)
+        {
+            found.AddRange(parents.Where(p => p.Value == found[i]).Select(p => p.Key));
+        }
+
+        return found;
+    }
+
+    /// <summary>The addresses the printed pages asked for and did not get, for tests and --verbose.</summary>
+    internal IReadOnlyCollection<string> RefusedRequests => _guard.RefusedUrls;
 
     public async ValueTask DisposeAsync()
     {
@@ -159,7 +283,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     }
 
     // Headless, no first-run, no background traffic, a fresh profile, the DevTools port chosen by the browser.
-    private static IEnumerable<string> Arguments(string profile)
+    private static IEnumerable<string> Arguments(string profile, bool pipe)
     {
         yield return "--headless";
         yield return "--disable-gpu";
@@ -173,7 +297,14 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         yield return "--hide-scrollbars";
         yield return "--mute-audio";
         yield return $"--user-data-dir={profile}";
-        yield return "--remote-debugging-port=0";
+
+        // No network at all: the page is served from memory and every request is failed in DevTools
+        // (PrintGuard), but the browser opens connections of its own before any request (preconnects for
+        // the addresses a page names). Every connection goes to a proxy that is not there, loopback too.
+        yield return "--proxy-server=127.0.0.1:9";
+        yield return "--proxy-bypass-list=<-loopback>";
+        yield return "--dns-prefetch-disable";
+        yield return pipe ? "--remote-debugging-pipe" : "--remote-debugging-port=0";
         if (OperatingSystem.IsLinux() && Environment.UserName == "root")
         {
             // Chromium refuses to run its sandbox as root (CI containers).

@@ -6,12 +6,17 @@ using System.Text.Json;
 namespace Reportc.Pdf;
 
 /// <summary>
-/// A minimal Chrome DevTools Protocol client over the browser's WebSocket: commands with ids and their
-/// replies, and the events waited for. JSON is written and read by hand, so it needs no reflection.
+/// A minimal Chrome DevTools Protocol client over the browser's pipe (<c>--remote-debugging-pipe</c>:
+/// NUL-terminated messages, no listening socket) or, where a pipe cannot be handed to the browser
+/// (Windows), its WebSocket: commands with ids and their replies, the events waited for and the events
+/// handled as they come. JSON is written and read by hand, so it needs no reflection.
 /// </summary>
 internal sealed class DevToolsConnection : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
+    private Stream? _toBrowser;
+    private Stream? _fromBrowser;
+    private readonly ConcurrentDictionary<string, Action<JsonElement, string>> _handlers = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentDictionary<(string Method, string Session), TaskCompletionSource<JsonElement>> _awaited = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -27,6 +32,17 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         connection._receiver = Task.Run(connection.ReceiveLoop);
         return connection;
     }
+
+    /// <summary>A connection over the browser's pipe: what is written to <paramref name="toBrowser"/> arrives on its fd 3, its fd 4 is read from <paramref name="fromBrowser"/>.</summary>
+    public static DevToolsConnection OverPipe(Stream toBrowser, Stream fromBrowser)
+    {
+        var connection = new DevToolsConnection { _toBrowser = toBrowser, _fromBrowser = fromBrowser };
+        connection._receiver = Task.Run(connection.ReceivePipeLoop);
+        return connection;
+    }
+
+    /// <summary>Calls <paramref name="handler"/> with the parameters and session of every <paramref name="method"/> event, on the receiving thread.</summary>
+    public void On(string method, Action<JsonElement, string> handler) => _handlers[method] = handler;
 
     /// <summary>Sends a command and waits for its result; a protocol error becomes an exception.</summary>
     public async Task<JsonElement> SendAsync(string method, Action<Utf8JsonWriter>? parameters = null, string? session = null, TimeSpan? timeout = null)
@@ -54,7 +70,16 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         await _sendLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(buffer.ToArray(), WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+            if (_toBrowser is { } pipe)
+            {
+                buffer.WriteByte(0);
+                await pipe.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _closing.Token).ConfigureAwait(false);
+                await pipe.FlushAsync(_closing.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _socket.SendAsync(buffer.ToArray(), WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -79,12 +104,14 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         {
             await _receiver.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             // The browser is going away; nothing is waiting for it any more.
         }
 
         _socket.Dispose();
+        _toBrowser?.Dispose();
+        _fromBrowser?.Dispose();
         _sendLock.Dispose();
         _closing.Dispose();
     }
@@ -123,6 +150,36 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         }
     }
 
+    private async Task ReceivePipeLoop()
+    {
+        var chunk = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (!_closing.IsCancellationRequested && await _fromBrowser!.ReadAsync(chunk, _closing.Token).ConfigureAwait(false) is var got and > 0)
+            {
+                var start = 0;
+                for (var end = Array.IndexOf(chunk, (byte)0, 0, got); end >= 0; end = Array.IndexOf(chunk, (byte)0, start, got - start))
+                {
+                    message.Write(chunk, start, end - start);
+                    Dispatch(message.ToArray());
+                    message.SetLength(0);
+                    start = end + 1;
+                }
+
+                message.Write(chunk, start, got - start);
+            }
+        }
+        finally
+        {
+            var gone = new IOException("the browser closed the DevTools connection");
+            foreach (var waiter in _pending.Values)
+            {
+                waiter.TrySetException(gone);
+            }
+        }
+    }
+
     private void Dispatch(byte[] bytes)
     {
         using var document = JsonDocument.Parse(bytes);
@@ -144,6 +201,10 @@ internal sealed class DevToolsConnection : IAsyncDisposable
             if (_awaited.TryRemove((method.GetString() ?? "", session), out var waiter))
             {
                 waiter.TrySetResult(root.TryGetProperty("params", out var p) ? p.Clone() : default);
+            }
+            else if (_handlers.TryGetValue(method.GetString() ?? "", out var handler))
+            {
+                handler(root.TryGetProperty("params", out var p) ? p.Clone() : default, session);
             }
         }
     }

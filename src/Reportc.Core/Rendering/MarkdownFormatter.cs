@@ -34,13 +34,13 @@ public sealed class MarkdownFormatter
             return markdown;
         }
 
-        var document = Markdown.Parse(markdown, _pipeline);
+        var document = Parse(markdown);
         return document.Count == 1 && document[0] is ParagraphBlock ? Render(document, implicitParagraph: true).Trim('\n') : null;
     }
 
     /// <summary>The HTML of one paragraph's content, without the enclosing <c>&lt;p&gt;</c>.</summary>
     public string Inline(string markdown) =>
-        IsPlainText(markdown) ? markdown : Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: true).Trim('\n');
+        IsPlainText(markdown) ? markdown : Render(Parse(markdown), implicitParagraph: true).Trim('\n');
 
     /// <summary>
     /// True when <paramref name="text"/> is one line in which Markdown finds nothing to do, so its HTML is
@@ -71,7 +71,15 @@ public sealed class MarkdownFormatter
     }
 
     /// <summary>The HTML of a Markdown fragment, blocks and all.</summary>
-    public string Blocks(string markdown) => Render(Markdown.Parse(markdown, _pipeline), implicitParagraph: false);
+    public string Blocks(string markdown) => Render(Parse(markdown), implicitParagraph: false);
+
+    // Links only to http(s), mailto and the document itself; no images (MarkdownSafety).
+    private MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        MarkdownSafety.Sanitize(document);
+        return document;
+    }
 
     private string Render(MarkdownDocument document, bool implicitParagraph)
     {

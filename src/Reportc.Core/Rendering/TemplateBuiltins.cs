@@ -24,6 +24,9 @@ internal sealed class TemplateBuiltins : ScriptObject
     {
         SetValue("html", new Namespace("html", ("escape", new Function(1, 1, (context, node, arguments) =>
             HtmlFunctions.Escape(context.ObjectToString(arguments[0]))))), true);
+        // md.escape: a field's text (a title, an organ's name) as Markdown text, never as markup or a link.
+        SetValue("md", new Namespace("md", ("escape", new Function(1, 1, (context, node, arguments) =>
+            MarkdownText.Escape(context.ObjectToString(arguments[0]) ?? "")))), true);
         SetValue("array", new Namespace("array", ("join", new Function(2, 3, (context, node, arguments) =>
             ArrayFunctions.Join(context, node?.Span ?? default, arguments[0] as System.Collections.IEnumerable, context.ObjectToString(arguments[1]), arguments.Count > 2 ? arguments[2] : null)))), true);
         IsReadOnly = true;
