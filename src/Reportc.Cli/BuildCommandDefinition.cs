@@ -7,14 +7,14 @@ using Reportc.Pdf;
 namespace Reportc.Cli;
 
 /// <summary>
-/// <c>reportc build [FILE|DIR|GLOB...] [-o DIR] [--format md,html,pdf]</c>: checks, then writes the outputs of
+/// <c>reportc build [FILE|DIR|GLOB...] [-o DIR] [--format md,html,docx,pdf]</c>: checks, then writes the outputs of
 /// each error-free file as one set, mirroring the input tree under the output folder. Files are built in
 /// parallel and reported in input order; one broken file never stops the others. PDFs are printed by one
 /// browser for the whole run.
 /// </summary>
 internal sealed class BuildCommandDefinition : Command
 {
-    public static readonly string[] Formats = ["md", "html", "pdf"];
+    public static readonly string[] Formats = ["md", "html", "docx", "pdf"];
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -28,8 +28,8 @@ internal sealed class BuildCommandDefinition : Command
 
     private readonly Option<string?> _format = new("--format", "-f")
     {
-        Description = "Outputs to write, comma-separated: md, html, pdf (default: md,html)",
-        HelpName = "md,html,pdf",
+        Description = "Outputs to write, comma-separated: md, html, docx, pdf (default: md,html)",
+        HelpName = "md,html,docx,pdf",
     };
 
     private readonly Option<string?> _browser = new("--browser")
@@ -135,7 +135,7 @@ internal sealed class BuildCommandDefinition : Command
             {
                 var set = compilation.Outputs
                     .Where(o => formats.Contains(o.Format))
-                    .Select(o => (Path: plan.PathFor(input, o.Format), Content: Utf8.GetBytes(o.Content)))
+                    .Select(o => (Path: plan.PathFor(input, o.Format), Content: o.Bytes ?? Utf8.GetBytes(o.Content)))
                     .ToList();
                 result = result with { Written = Write(input, set, text, result.Diagnostics) };
                 if (pdfWanted && result.Failed is false)

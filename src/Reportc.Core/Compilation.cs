@@ -14,5 +14,9 @@ public sealed record Compilation(string InputPath, IReadOnlyList<Diagnostic> Dia
 /// <summary>What a PDF says about itself: title, author (the issuing organs) and date.</summary>
 public sealed record DocumentSummary(string Title, string Author, DateOnly Date);
 
-/// <summary>One rendered output: its format (<c>md</c>, <c>html</c>) and text.</summary>
-public sealed record RenderedOutput(string Format, string Content);
+/// <summary>One rendered output: its format (<c>md</c>, <c>html</c>, <c>docx</c>) and text, or bytes for a binary format.</summary>
+public sealed record RenderedOutput(string Format, string Content)
+{
+    /// <summary>The file's bytes when the format is binary (docx); null for a text format (then <see cref="Content"/>).</summary>
+    public byte[]? Bytes { get; init; }
+}

@@ -14,7 +14,7 @@ namespace Reportc;
 /// </summary>
 public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options = null)
 {
-    public static readonly IReadOnlyList<string> AllFormats = ["md", "html"];
+    public static readonly IReadOnlyList<string> AllFormats = ["md", "html", "docx"];
 
     private readonly CompilerOptions _options = options ?? new CompilerOptions();
     private readonly MarkdownFormatter _markdown = new();
@@ -105,6 +105,12 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))
                     {
+                        if (format == "docx")
+                        {
+                            outputs.Add(new RenderedOutput(format, "") { Bytes = Rendering.Docx.DocxRenderer.Render(report, model, _markdown) });
+                            continue;
+                        }
+
                         var template = _templates.Get(kind, format, diagnostics);
                         if (template is not null && TemplateSet.Render(template, kind, model, diagnostics) is { } text)
                         {

@@ -70,6 +70,9 @@ public sealed class MarkdownFormatter
         return true;
     }
 
+    /// <summary>The Markdown syntax tree of a fragment, parsed as for HTML (for the Word output).</summary>
+    internal MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+
     /// <summary>The HTML of a Markdown fragment, blocks and all.</summary>
     public string Blocks(string markdown) => Render(Parse(markdown), implicitParagraph: false);
 

@@ -14,7 +14,7 @@ internal static class TableRenderer
 {
     public static RenderedBlock Render(TableData table) => new("table", 0, Markdown(table), Html(table));
 
-    private static string Value(TableData table, string row, string column) =>
+    internal static string Value(TableData table, string row, string column) =>
         !table.Cells.TryGetValue((row, column), out var v) ? ""
         : table.Definition.Columns.First(c => c.Id == column).Decimals is { } places ? v.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
         : v.ToString("0.##########", CultureInfo.InvariantCulture);
