@@ -5,7 +5,8 @@ namespace Reportc;
 /// <summary>How reports are checked and rendered: the outputs wanted, the language of messages, warning policy.</summary>
 public sealed record CompilerOptions
 {
-    public IReadOnlyCollection<string> Formats { get; init; } = ReportCompiler.AllFormats;
+    /// <summary>The formats rendered; by default the text ones (md, html): docx when asked for.</summary>
+    public IReadOnlyCollection<string> Formats { get; init; } = ["md", "html"];
 
     public MessageText Text { get; init; } = MessageText.English;
 

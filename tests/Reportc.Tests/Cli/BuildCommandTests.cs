@@ -81,7 +81,7 @@ public sealed class BuildCommandTests
 
     [Theory]
     [InlineData("build")]
-    [InlineData("build", "x.yaml", "--format", "pdf,docx")]
+    [InlineData("build", "x.yaml", "--format", "pdf,odt")]
     [InlineData("build", "x.yaml", "--no-such-option")]
     [InlineData("frobnicate")]
     public void Usage_errors_exit_2(params string[] args)

@@ -50,6 +50,13 @@ internal static class Office
             .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")];
     }
 
+    /// <summary>Every text run of the document body, text boxes included, as the SDK reads them (tabs left out).</summary>
+    public static string Text(string docx)
+    {
+        using var document = WordprocessingDocument.Open(docx, false);
+        return string.Concat(document.MainDocumentPart!.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+    }
+
     /// <summary>The text pandoc reads from the .docx (standalone: pandoc takes the Title paragraph for the title block).</summary>
     public static string Pandoc(string docx) => Pdf.PdfText.Run("pandoc", "-s", "-f", "docx", "-t", "plain", "--wrap=none", docx);
 }

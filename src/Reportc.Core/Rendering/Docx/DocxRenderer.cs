@@ -214,8 +214,9 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
         }
     }
 
-    // The 版记 after the signature: 抄送 and 印发 between rules across the 版心 (first and last 0.35 mm, the one
-    // between 0.25 mm), the text one character in.
+    // The 版记 on the bottom edge of the 版心 of the last page: a text box anchored to the last paragraph and
+    // aligned to the bottom of the margin box, holding 抄送 and 印发 between rules across the 版心 (first and
+    // last 0.35 mm, the one between 0.25 mm), the text one character in; the body's text keeps clear of it.
     private void Colophon(DocumentInfo doc)
     {
         var rows = new List<string>();
@@ -235,8 +236,7 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
             return;
         }
 
-        _xml.Append(Paragraph("Colophon", $"<w:keepNext/><w:spacing w:line=\"{2 * Line}\" w:lineRule=\"exact\"/>", ""));
-        _xml.Append("<w:tbl><w:tblPr>")
+        var table = new StringBuilder("<w:tbl><w:tblPr>")
             .Append($"<w:tblW w:w=\"{TextWidth}\" w:type=\"dxa\"/>")
             .Append($"<w:tblBorders>{Border("top", 8)}{Border("bottom", 8)}{Border("insideH", 6)}</w:tblBorders>")
             .Append("<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>")
@@ -244,11 +244,25 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
             .Append($"<w:tblGrid><w:gridCol w:w=\"{TextWidth}\"/></w:tblGrid>");
         foreach (var row in rows)
         {
-            _xml.Append($"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{TextWidth}\" w:type=\"dxa\"/></w:tcPr>{row}</w:tc></w:tr>");
+            table.Append($"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{TextWidth}\" w:type=\"dxa\"/></w:tcPr>{row}</w:tc></w:tr>");
         }
 
-        // Word wants a paragraph after a table; this one takes no room.
-        _xml.Append("</w:tbl>").Append(Paragraph("Colophon", "<w:spacing w:line=\"20\" w:lineRule=\"exact\"/>", ""));
+        table.Append("</w:tbl>").Append(Paragraph("Colophon", "<w:spacing w:line=\"20\" w:lineRule=\"exact\"/>", ""));
+        var cx = Emu(TextWidth);
+        var cy = Emu((rows.Count * 448) + 40);
+        var box = "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"2\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"0\">"
+            + "<wp:simplePos x=\"0\" y=\"0\"/>"
+            + "<wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>"
+            + "<wp:positionV relativeFrom=\"margin\"><wp:align>bottom</wp:align></wp:positionV>"
+            + $"<wp:extent cx=\"{N(cx)}\" cy=\"{N(cy)}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapTopAndBottom/>"
+            + "<wp:docPr id=\"2\" name=\"版记\"/><wp:cNvGraphicFramePr/>"
+            + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+            + "<wps:wsp xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:cNvSpPr txBox=\"1\"/>"
+            + $"<wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{N(cx)}\" cy=\"{N(cy)}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"
+            + $"<wps:txbx><w:txbxContent>{table}</w:txbxContent></wps:txbx>"
+            + "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"b\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>"
+            + "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>";
+        _xml.Append(Paragraph("Colophon", "<w:spacing w:line=\"20\" w:lineRule=\"exact\"/>", box));
     }
 
     // A paragraph, with the space before it the layout asked for (the line under the title, under the 主送机关).
