@@ -2,7 +2,7 @@
 # reportc's benchmark, in one run on one machine; prints every figure and ratio (not part of the tests).
 #   (a) cold build of the sample (md + html, native binary) against pandoc making the same document
 #       standalone HTML with a template, and against a Native AOT "hello world" (the floor);
-#   (b) 1,000 reports in one reportc call against 1,000 pandoc calls;
+#   (b) 1,000 reports in one reportc call against 1,000 pandoc calls, and md+html+docx against md+html;
 #   (c) peak memory of a 1,000- and a 10,000-report batch;
 #   (d) 20 PDFs in one call against 20 `chromium --headless --print-to-pdf` launches.
 # Needs: the native binary (dotnet pwsh ./build.ps1 publish), Debian's pandoc and chromium, GNU time,
@@ -110,6 +110,7 @@ cp -r "$work/reports-1000/." "$work/reports-10000/"
 # Every timed phase starts after a sync, so the disk writes of the phase before do not run during it.
 "$reportc" build "$work/reports-1000" -o "$work/out-1000" --format md,html --quiet 2>"$work/batch.log" || { tail -n 5 "$work/batch.log"; exit 1; }
 t_batch=$(median_batch_ms 5 "$reportc" build "$work/reports-1000" -o "{}" --format md,html --quiet)
+t_docx=$(median_batch_ms 5 "$reportc" build "$work/reports-1000" -o "{}" --format md,html,docx --quiet)
 python3 - "$work" <<'PY'
 import sys, pathlib, re
 work = pathlib.Path(sys.argv[1])
@@ -126,6 +127,7 @@ echo "(b) 1,000 reports"
 printf '    reportc, one call (md+html)       %8s ms  (%s ms a report; median of 5 calls)\n' "$t_batch" "$(ratio "$t_batch" 1000)"
 printf '    pandoc, 1,000 calls (html)        %8s ms\n' "$t_pandocs"
 printf '    speed-up = %sx (target >= 50)\n' "$(ratio "$t_pandocs" "$t_batch")"
+printf '    reportc, one call (md+html+docx)  %8s ms  = %sx md+html (target <= 2; median of 5 calls)\n' "$t_docx" "$(ratio "$t_docx" "$t_batch")"
 echo
 
 # --- (c) peak memory, 1,000 and 10,000 reports
