@@ -70,14 +70,11 @@ public sealed class MarkdownFormatter
         return true;
     }
 
-    /// <summary>The Markdown syntax tree of a fragment, parsed as for HTML (for the Word output).</summary>
-    internal MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
-
     /// <summary>The HTML of a Markdown fragment, blocks and all.</summary>
     public string Blocks(string markdown) => Render(Parse(markdown), implicitParagraph: false);
 
-    // Links only to http(s), mailto and the document itself; no images (MarkdownSafety).
-    private MarkdownDocument Parse(string markdown)
+    // Links only to http(s), mailto and the document itself; no images (MarkdownSafety). The Word output reads the same tree.
+    internal MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         MarkdownSafety.Sanitize(document);
