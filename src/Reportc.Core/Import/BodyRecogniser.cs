@@ -14,6 +14,10 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
 
     private readonly List<ImportedNode> _path = [];
 
+    // The depth each style of numbering took in this section: 1、 directly under 一、 is a subsection, and
+    // every 2、 after it too.
+    private readonly Dictionary<int, int> _styleDepth = [];
+
     public void Run(IReadOnlyList<(int Line, string Text, int Level)> paragraphs)
     {
         foreach (var (line, text, level) in Paragraphs(paragraphs))
@@ -67,6 +71,7 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
         {
             var (line, text, level) = split[i];
             while (level == 0 && !IsHeadingLine(text) && !EndsSentence(text) && i + 1 < split.Count
+                && text[0] != TableImport.Verbatim && split[i + 1].Text[0] != TableImport.Verbatim
                 && split[i + 1].Level == 0 && !StartsNumbered(split[i + 1].Text) && !IsShortLine(split[i + 1].Text))
             {
                 text += split[++i].Text;
@@ -160,6 +165,7 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
         }
 
         report.Sections.Add(imported);
+        _styleDepth.Clear();
         _path.Clear();
         _path.Add(imported);
     }
@@ -183,7 +189,17 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
 
     private bool Subsection(int line, string text, int depth, bool wordStyle)
     {
-        depth = Math.Min(depth, _path.Count);
+        if (!_styleDepth.TryGetValue(depth, out var taken) || taken > _path.Count)
+        {
+            taken = Math.Min(depth, _path.Count);
+            _styleDepth[depth] = taken;
+            foreach (var deeper in _styleDepth.Keys.Where(k => k > depth).ToList())
+            {
+                _styleDepth.Remove(deeper);
+            }
+        }
+
+        depth = taken;
         var rest = Heading.StripNumber(text).Trim();
         string title;
         var body = "";
@@ -245,6 +261,19 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
         if (node is null)
         {
             report.Preamble.Add(text);
+            return;
+        }
+
+        // Text after the points stays after them: it goes on the last point as a paragraph of its own.
+        if (node.Points.Count > 0 && node.Subsections.Count == 0)
+        {
+            node.Points[^1].Text += "\n\n" + text;
+            return;
+        }
+
+        if (text.StartsWith(TableImport.Verbatim))
+        {
+            node.Paragraphs.Add(text);
             return;
         }
 

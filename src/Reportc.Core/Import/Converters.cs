@@ -21,6 +21,12 @@ internal static class Converters
                 return null;
             }
 
+            if (new FileInfo(output).Length > limits.MaxTextBytes)
+            {
+                diagnostics.Report(Descriptors.ImportUnreadable, SourceSpan.WholeFile(path), path, diagnostics.Text.Format("ImportTooLarge", limits.MaxTextBytes));
+                return null;
+            }
+
             return PdfText.Parse(path, File.ReadAllText(output));
         }
         finally

@@ -25,13 +25,14 @@ internal static class DocumentReaders
                 return null;
             }
 
-            if (info.Length > limits.MaxFileBytes)
+            var limit = extension is ".docx" or ".pdf" or ".doc" or ".wps" ? limits.MaxFileBytes : limits.MaxTextBytes;
+            if (info.Length > limit)
             {
-                diagnostics.Report(Descriptors.ImportUnreadable, here, path, diagnostics.Text.Format("ImportTooLarge", limits.MaxFileBytes));
+                diagnostics.Report(Descriptors.ImportUnreadable, here, path, diagnostics.Text.Format("ImportTooLarge", limit));
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = extension is ".pdf" or ".doc" or ".wps" ? [] : File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

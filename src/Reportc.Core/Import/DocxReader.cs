@@ -195,7 +195,7 @@ internal static class DocxReader
                 text.Append("**");
             }
 
-            return (text.ToString().Replace("****", "", StringComparison.Ordinal).Trim(), level);
+            return (text.ToString().Replace("****", "", StringComparison.Ordinal).TrimStart(' ').TrimEnd(), level);
         }
 
         private List<IReadOnlyList<string>> Table()

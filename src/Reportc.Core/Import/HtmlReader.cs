@@ -254,7 +254,7 @@ internal static partial class HtmlReader
     // Spaces and line breaks of the page's source are one space; CJK text takes none between characters.
     private static string Tidy(string text)
     {
-        var lines = text.Split('\n').Select(l => CjkSpace().Replace(l.Trim(), "")).Where(l => l.Replace("**", "", StringComparison.Ordinal).Length > 0);
+        var lines = text.Split('\n').Select(l => CjkSpace().Replace(l.TrimStart(' ').TrimEnd(), "")).Where(l => l.Replace("**", "", StringComparison.Ordinal).Length > 0);
         return string.Join("\n", lines).Replace("****", "", StringComparison.Ordinal);
     }
 

@@ -221,7 +221,14 @@ internal static class ImportYamlWriter
 
             foreach (var line in paragraphs[i].Split('\n'))
             {
-                yaml.Append(pad).AppendLine(line.TrimEnd());
+                var words = line.TrimStart(TableImport.Verbatim).TrimEnd();
+                if (words.Length == 0)
+                {
+                    yaml.AppendLine();
+                    continue;
+                }
+
+                yaml.Append(pad).AppendLine(words);
             }
         }
     }

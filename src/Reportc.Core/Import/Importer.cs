@@ -143,9 +143,14 @@ public static partial class Importer
 /// <summary>The limits a document to import is held to: size, parts of a Word file, unpacked size, time.</summary>
 public sealed record ImportLimits
 {
+    /// <summary>A Word file, PDF or .doc (their pictures take room; only their text is read).</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
 
-    public long MaxUnpackedBytes { get; init; } = 64L * 1024 * 1024;
+    /// <summary>A text file or web page, and the text a converter gives: a report is well under 1 MB of text.</summary>
+    public long MaxTextBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>word/document.xml as unpacked, counted as it comes.</summary>
+    public long MaxUnpackedBytes { get; init; } = 16L * 1024 * 1024;
 
     public int MaxEntries { get; init; } = 2000;
 

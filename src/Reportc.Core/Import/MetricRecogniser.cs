@@ -28,7 +28,7 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
             slot.Text = BoldNumber().Replace(slot.Text, "$1");
             foreach (Match m in Quantity().Matches(slot.Text))
             {
-                if (InsideTitle(slot.Text, m.Index))
+                if (InsideTitle(slot.Text, m.Index) || InVerbatimLine(slot.Text, m.Index))
                 {
                     continue;
                 }
@@ -100,17 +100,23 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
     private static List<List<Occurrence>> Group(List<Occurrence> found)
     {
         var groups = new List<List<Occurrence>>();
+        var byValue = new Dictionary<string, List<List<Occurrence>>>(StringComparer.Ordinal);
         foreach (var o in found)
         {
-            var home = groups.FirstOrDefault(g => g.All(other => other.Slot != o.Slot) && g.Any(other => SameFact(other, o)));
+            if (!byValue.TryGetValue(o.Value, out var candidates))
+            {
+                byValue[o.Value] = candidates = [];
+            }
+
+            var home = candidates.FirstOrDefault(g => g.All(other => other.Slot != o.Slot) && g.Any(other => SameFact(other, o)));
             if (home is null)
             {
-                groups.Add([o]);
+                home = [];
+                groups.Add(home);
+                candidates.Add(home);
             }
-            else
-            {
-                home.Add(o);
-            }
+
+            home.Add(o);
         }
 
         return groups;
@@ -224,6 +230,13 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
         }
 
         return label.Trim();
+    }
+
+    // A row of a table kept as text: its numbers stay as they are.
+    private static bool InVerbatimLine(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        return lineStart < text.Length && text[lineStart] == TableImport.Verbatim;
     }
 
     // Inside 《…》 a number is part of a name (《2024年全面依法治镇工作要点》).

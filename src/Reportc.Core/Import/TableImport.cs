@@ -11,6 +11,9 @@ namespace Reportc.Import;
 /// </summary>
 internal static partial class TableImport
 {
+    /// <summary>Marks a row of a table kept as text: its numbers are not made metrics (the writer drops the mark).</summary>
+    public const char Verbatim = '\u0001';
+
     public static List<(int Line, string Text, int Level)> Take(List<(int Line, string Text, int Level)> body, List<SourceBlock> tables, ImportedReport report, string path, DiagnosticBag diagnostics)
     {
         var result = new List<(int Line, string Text, int Level)>();
@@ -30,7 +33,10 @@ internal static partial class TableImport
             }
 
             diagnostics.Report(Descriptors.ImportTableUnmatched, SourceSpan.At(path, table.Line, 1), table.Rows!.Count, report.Kind.Name, report.Sections.LastOrDefault()?.Id ?? "preamble");
-            result.Add((table.Line, string.Join("\n", table.Rows!.Select(r => string.Join("　", r.Where(c => c.Length > 0))).Where(r => r.Length > 0)), 0));
+            foreach (var row in table.Rows!.Select(r => string.Join(" ", r.Where(c => c.Length > 0).Select(c => c.Replace('\n', ' ')))).Where(r => r.Length > 0))
+            {
+                result.Add((table.Line, Verbatim + row, 0));
+            }
         }
 
         return result;
