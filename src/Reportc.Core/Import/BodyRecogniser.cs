@@ -52,7 +52,9 @@ internal sealed partial class BodyRecogniser(ImportedReport report, string path,
                     continue;
                 }
 
-                if (current.Length > 0 && (EndsSentence(current) || StartsNumbered(piece)))
+                // A heading goes on in the next line only while it stays a heading (一、…第一责任人 / 职责情况).
+                if (current.Length > 0 && (EndsSentence(current) || StartsNumbered(piece)
+                    || (IsHeadingLine(current) && !IsHeadingLine(current + piece))))
                 {
                     split.Add((line, current, level));
                     current = "";

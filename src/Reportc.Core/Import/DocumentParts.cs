@@ -57,9 +57,17 @@ internal static partial class DocumentParts
             if (report.Number is null && NumberLine().Match(text) is { Success: true } number)
             {
                 report.Number = number.Groups[1].Value;
-                if (Signer().Match(text) is { Success: true } signer)
+                var firstLine = text.Split('\n')[0];
+                if (Signer().Match(firstLine) is { Success: true } signer)
                 {
                     report.Signer = signer.Groups[1].Value.Trim();
+                }
+
+                // The lines after it in the same block (a PDF's page) are read as the next paragraph.
+                if (text.IndexOf('\n', StringComparison.Ordinal) is var cut and > 0)
+                {
+                    paragraphs[start] = (paragraphs[start].Line, text[(cut + 1)..], paragraphs[start].Level);
+                    start--;
                 }
 
                 continue;
@@ -67,7 +75,16 @@ internal static partial class DocumentParts
 
             if (report.TitleLines.Count == 0 && (paragraphs[start].Level == 1 || LooksLikeTitle(text)))
             {
-                report.TitleLines.AddRange(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+                var titleLines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+                // The 主送机关 printed right under the title, on the title's last line of a PDF's paragraph.
+                if (titleLines.Count > 1 && titleLines[^1] is var last && (last.EndsWith('：') || last.EndsWith(':')) && last.Length <= 80)
+                {
+                    report.To = last.TrimEnd('：', ':');
+                    titleLines.RemoveAt(titleLines.Count - 1);
+                }
+
+                report.TitleLines.AddRange(titleLines);
                 continue;
             }
 

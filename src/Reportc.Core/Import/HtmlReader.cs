@@ -19,7 +19,7 @@ internal static partial class HtmlReader
         "blockquote", "pre", "hr", "table", "tr", "dl", "dt", "dd", "nav", "aside", "form", "center", "body", "caption", "figure",
     };
 
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "select", "button" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "select", "button", "caption" };
 
     public static SourceDocument? Read(string path, byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -91,6 +91,13 @@ internal static partial class HtmlReader
             if (lt < 0)
             {
                 break;
+            }
+
+            if (html.AsSpan(lt).StartsWith("<!") || html.AsSpan(lt).StartsWith("<?"))
+            {
+                var endDeclaration = html.AsSpan(lt).StartsWith("<!--") ? html.IndexOf("-->", lt + 4, StringComparison.Ordinal) : html.IndexOf('>', lt);
+                i = endDeclaration < 0 ? html.Length : endDeclaration + (html.AsSpan(lt).StartsWith("<!--") ? 3 : 1);
+                continue;
             }
 
             if (html.AsSpan(lt).StartsWith("<!--"))

@@ -35,6 +35,15 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
 
                 var unit = (m.Groups["wan"].Success ? m.Groups["wan"].Value : "") + (m.Groups["unit"].Value == "％" ? "%" : m.Groups["unit"].Value);
                 var approx = m.Groups["yu"].Success && unit != "%";
+                // A number the metric would write otherwise (20.0% → 20%, 11.9万元 → 11.90万元) stays text: a
+                // published number is never altered.
+                var written = m.Value.Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0', ' ').Replace(" ", "", StringComparison.Ordinal).Replace('％', '%');
+                if (!decimal.TryParse(m.Groups["num"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                    || new Model.MetricValue("m", "", number, unit, approx, default).Text != written)
+                {
+                    continue;
+                }
+
                 var (label, context) = LabelOf(slot.Text, m.Index, m.Index + m.Length);
                 found.Add(new Occurrence(slot, m.Index, m.Length, m.Groups["num"].Value, approx, unit, label, context, m.Value.Replace(" ", "", StringComparison.Ordinal)));
             }

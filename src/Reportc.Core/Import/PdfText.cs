@@ -23,7 +23,10 @@ internal static partial class PdfText
         for (var i = 0; i <= lines.Count; i++)
         {
             var line = i < lines.Count ? lines[i] : "";
-            var newParagraph = line.Trim().Length == 0 || Indent(line) > margin + 1;
+            // A line cut at the page's width goes on in the next, however that one is indented (a centred title).
+            var continues = paragraph.Length > 0 && Full(lines[i - 1]) && Indent(line) <= margin + 1 + 8 && !StartsNumbered(line)
+                && !StartsNumbered(paragraph.ToString());
+            var newParagraph = line.Trim().Length == 0 || (Indent(line) > margin + 1 && !continues);
             if (newParagraph && paragraph.Length > 0)
             {
                 blocks.Add(new SourceBlock(start, paragraph.ToString()));
@@ -39,7 +42,7 @@ internal static partial class PdfText
             {
                 start = i + 1;
             }
-            else
+            else if (!continues)
             {
                 paragraph.Append('\n');
             }
@@ -49,6 +52,14 @@ internal static partial class PdfText
 
         return new SourceDocument(path, blocks);
     }
+
+    private static bool Full(string line)
+    {
+        var t = line.Trim();
+        return t.Length >= 16 && !"。：:；;！？!?”）)".Contains(t[^1], StringComparison.Ordinal);
+    }
+
+    private static bool StartsNumbered(string line) => Heading.Numbered(line.Trim()) is not null;
 
     private static int Indent(string line) => line.Length - line.TrimStart(' ', '\u3000').Length;
 

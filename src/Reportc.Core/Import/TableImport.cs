@@ -48,7 +48,9 @@ internal static partial class TableImport
             .Where(d => report.Tables.All(t => t.Id != d.Id))
             .Select(d => (Definition: d, Rows: RowsOf(table, d)))
             .OrderByDescending(x => x.Rows.Count).FirstOrDefault();
-        return best.Definition is not null && best.Rows.Count >= 2 ? new ImportedTable(best.Definition.Id, best.Rows) : null;
+        return best.Definition is not null && best.Rows.Count >= Math.Min(2, best.Definition.Rows.Count(r => !r.IsGroup))
+            ? new ImportedTable(best.Definition.Id, best.Rows)
+            : null;
     }
 
     private static List<(string RowId, IReadOnlyList<string> Cells)> RowsOf(SourceBlock table, TableDefinition definition)

@@ -24,9 +24,41 @@ internal static partial class TextDocumentReader
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var paragraph = new StringBuilder();
         var start = 0;
+        List<IReadOnlyList<string>>? table = null;
+        var tableStart = 0;
         for (var i = 0; i <= lines.Length; i++)
         {
             var line = i < lines.Length ? lines[i].TrimEnd() : "";
+
+            // A Markdown pipe table: one row a line, the |---| line under the header skipped.
+            if (i < lines.Length && line.TrimStart().StartsWith('|'))
+            {
+                if (paragraph.Length > 0)
+                {
+                    blocks.Add(new SourceBlock(start, paragraph.ToString()));
+                    paragraph.Clear();
+                }
+
+                if (table is null)
+                {
+                    table = [];
+                    tableStart = i + 1;
+                }
+
+                if (!TableRule().IsMatch(line))
+                {
+                    table.Add(Cells(line));
+                }
+
+                continue;
+            }
+
+            if (table is not null)
+            {
+                blocks.Add(new SourceBlock(tableStart, "", 0, table));
+                table = null;
+            }
+
             if (i < lines.Length && line.Trim().Length > 0 && !IsRule(line) && !IsHeading(line))
             {
                 if (paragraph.Length == 0)
@@ -56,6 +88,15 @@ internal static partial class TextDocumentReader
 
         return new SourceDocument(path, blocks);
     }
+
+    private static List<string> Cells(string line)
+    {
+        var cells = line.Trim().Trim('|').Replace("\\|", "\u0002", StringComparison.Ordinal).Split('|');
+        return [.. cells.Select(c => c.Replace('\u0002', '|').Trim())];
+    }
+
+    [GeneratedRegex(@"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$")]
+    private static partial Regex TableRule();
 
     // "---" between the signature and the 版记 in reportc's own Markdown, and page rules.
     private static bool IsRule(string line) => line.Trim() is { Length: >= 3 } t && t.All(c => c is '-' or '*' or '_' or '—' or '=');
