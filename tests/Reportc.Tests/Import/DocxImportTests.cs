@@ -197,13 +197,13 @@ public sealed class DocxImportTests
             Para("2025年1月10日"));
     }
 
-    private static Paragraph Para(string text) => new(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    private static Paragraph Para(string text) => new(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Paragraph Para(params Run[] runs) => new(runs);
 
-    private static Run Plain(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    private static Run Plain(string text) => new(new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static Run Bold(string text) => new(new RunProperties(new Bold()), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    private static Run Bold(string text) => new(new RunProperties(new Bold()), new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
     private static Table Table(params string[][] rows)
     {
