@@ -36,6 +36,7 @@ public static class JsonSchemaWriter
                 w.WriteNumber("minimum", 1949);
                 w.WriteNumber("maximum", 2999);
             });
+            Property(json, "previous", "上一年度的报告文件", "the previous year's report file beside this one, for {{id.prev}} and {{id.change}}", w => w.WriteString("type", "string"));
             Document(json);
             Property(json, "preamble", "开头段落", "the paragraph(s) before section 一 (Markdown)", w => w.WriteString("type", "string"));
             Metrics(json, kind);
@@ -72,10 +73,10 @@ public static class JsonSchemaWriter
         });
         Text(w, "number", "发文字号", "机关代字〔年份〕序号号, e.g. 北发〔2025〕4号");
         Text(w, "title", "标题", "one line, or the lines as they should break");
-        Text(w, "to", "主送机关", "addressee (optional)");
+        TextOrList(w, "to", "主送机关", "addressee, or a list of them (optional)");
         Text(w, "signer", "签发人", "signer of an upward document (optional)");
         Date(w, "date", "成文日期", "e.g. 2025-01-20");
-        Text(w, "cc", "抄送机关", "copied to (optional)");
+        TextOrList(w, "cc", "抄送机关", "copied to, or a list of organs (optional)");
         Text(w, "printer", "印发机关", "printing office (optional)");
         Date(w, "print_date", "印发日期", "e.g. 2025-01-20 (optional)");
         Property(w, "masthead", "版头（红头）", "true prints the red 发文机关标志 (the issuers) and rule; 文件: the issuers followed by 文件; a text or a list of lines prints that as the 标志", x =>
@@ -101,7 +102,8 @@ public static class JsonSchemaWriter
 
     private static void Metrics(Utf8JsonWriter json, ReportKind kind) => Property(json, "metrics", "指标", "one metric a line: id: value [unit]", w =>
     {
-        w.WriteString("type", "object");
+        // An empty metrics: (as new --kind and init write it) is null in YAML.
+        Strings(w, "type", ["object", "null"]);
         w.WriteStartObject("propertyNames");
         w.WriteString("pattern", "^[A-Za-z][A-Za-z0-9_]*$");
         w.WriteEndObject();
@@ -152,7 +154,7 @@ public static class JsonSchemaWriter
                             r.WriteNumber("minItems", typed);
                             r.WriteNumber("maxItems", columns.Count);
                             r.WriteStartObject("items");
-                            r.WriteString("type", "number");
+                            Strings(r, "type", ["number", "null"]);
                             r.WriteEndObject();
                         });
                     }
@@ -196,9 +198,9 @@ public static class JsonSchemaWriter
     {
         json.WriteStartObject("definitions");
         json.WriteStartObject("metricValue");
-        Strings(json, "type", ["string", "number"]);
+        Strings(json, "type", ["string", "number", "null"]);
         json.WriteString("pattern", MetricPattern);
-        json.WriteString("description", "19 次 · 750余 人次 · 11.88 万元 · 100%");
+        json.WriteString("description", "19 次 · 750余 人次 · 11.88 万元 · 100% · ~ (not known yet: build refuses it without --draft)");
         json.WriteEndObject();
 
         json.WriteStartObject("catalogueMetric");
@@ -296,12 +298,24 @@ public static class JsonSchemaWriter
         json.WriteStartObject(name);
         json.WriteString("title", title);
         json.WriteString("description", description);
+        // The YAML language server shows markdownDescription (else description, never title) in completion
+        // and on hover: the Chinese heading or label first.
+        json.WriteString("markdownDescription", $"**{title}**（{description}）");
         body(json);
         json.WriteEndObject();
     }
 
     private static void Text(Utf8JsonWriter json, string name, string title, string description) =>
         Property(json, name, title, description, w => w.WriteString("type", "string"));
+
+    private static void TextOrList(Utf8JsonWriter json, string name, string title, string description) =>
+        Property(json, name, title, description, w =>
+        {
+            Strings(w, "type", ["string", "array"]);
+            w.WriteStartObject("items");
+            w.WriteString("type", "string");
+            w.WriteEndObject();
+        });
 
     private static void Date(Utf8JsonWriter json, string name, string title, string description) =>
         Property(json, name, title, description, w =>
