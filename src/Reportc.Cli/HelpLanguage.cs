@@ -12,7 +12,7 @@ namespace Reportc.Cli;
 /// </summary>
 internal static class HelpLanguage
 {
-    // The English words of each symbol, kept so a symbol shared by every run (--stacktrace) turns back.
+    // The English words of each symbol, kept so a symbol worded twice turns back.
     private static readonly ConditionalWeakTable<Symbol, string> English = [];
 
     /// <summary>Words the tree in <paramref name="text"/>'s language; returns what restores the UI culture.</summary>

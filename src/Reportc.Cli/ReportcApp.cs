@@ -5,14 +5,14 @@ namespace Reportc.Cli;
 /// <summary>The command line: parses, runs one command, turns a bug into one line and exit code 70.</summary>
 internal static class ReportcApp
 {
-    public static readonly Option<bool> StackTrace = new("--stacktrace")
+    // Built anew for each run, as every command is: help words its descriptions in the run's language, and
+    // a symbol shared between runs (tests run several at once) would be worded in another run's.
+    public static Option<bool> StackTraceOption() => new("--stacktrace")
     {
         Description = "Print the full stack trace of an internal error",
         Recursive = true,
     };
 
-    // reportc --help --lang zh: the top level takes the language too (each command has its own --lang).
-    private static readonly Option<string?> RootLanguage = CommonOptions.LanguageOption();
 
     /// <summary>Every command, built anew for a run.</summary>
     public static IEnumerable<Command> Commands() =>
@@ -29,7 +29,9 @@ internal static class ReportcApp
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("reportc: compiles annual reports from YAML (metrics + narrative) to Markdown and HTML") { StackTrace, RootLanguage };
+        // reportc --help --lang zh: the top level takes the language too (each command has its own --lang).
+        var stackTrace = StackTraceOption();
+        var root = new RootCommand("reportc: compiles annual reports from YAML (metrics + narrative) to Markdown and HTML") { stackTrace, CommonOptions.LanguageOption() };
         foreach (var command in Commands())
         {
             root.Add(command);
@@ -70,7 +72,7 @@ internal static class ReportcApp
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             error.WriteLine($"reportc: internal error: {e.GetType().Name}: {e.Message}. This is a bug in reportc; run again with --stacktrace and report it.");
-            if (parse.GetValue(StackTrace))
+            if (parse.GetValue(stackTrace))
             {
                 error.WriteLine(e.ToString());
             }

@@ -54,7 +54,7 @@ public sealed class HelpLanguageTests
             root.Add(command);
         }
 
-        root.Add(ReportcApp.StackTrace);
+        root.Add(ReportcApp.StackTraceOption());
         var missing = HelpLanguage.Symbols(root).Select(s => s.Description).OfType<string>().Where(d => d.Length > 0 && HelpLanguage.Translate(d) is null).Distinct().ToList();
         Assert.True(missing.Count == 0, "no Chinese for:\n" + string.Join("\n", missing));
     }
