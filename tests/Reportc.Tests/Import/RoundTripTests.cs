@@ -11,7 +11,7 @@ public sealed class RoundTripTests
         var data = new TheoryData<string, string>();
         foreach (var sample in new[] { "beiliu-2024", "shili-2023", "shili-2024", "shili-xinxi-2024" })
         {
-            foreach (var format in new[] { "md", "html", "pdf" })
+            foreach (var format in new[] { "md", "html", "pdf", "docx" })
             {
                 // The disclosure sample's tables are not read back from a PDF's text yet.
                 if (!(sample == "shili-xinxi-2024" && format == "pdf"))
