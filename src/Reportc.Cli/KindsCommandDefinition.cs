@@ -102,5 +102,5 @@ internal sealed class KindsCommandDefinition : Command
     }
 
     // Columns line up on a terminal: a Chinese character takes two.
-    private static int Width(string text) => text.Sum(c => Rendering.CjkText.IsWide(c) ? 2 : 1);
+    private static int Width(string text) => Rendering.CjkText.DisplayWidth(text);
 }

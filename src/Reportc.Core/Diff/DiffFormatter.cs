@@ -159,7 +159,7 @@ public static class DiffFormatter
     };
 
     // Columns line up on a terminal: a Chinese character takes two columns.
-    private static int Width(string text) => text.Sum(c => Rendering.CjkText.IsWide(c) ? 2 : 1);
+    private static int Width(string text) => Rendering.CjkText.DisplayWidth(text);
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i is >= 3 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();

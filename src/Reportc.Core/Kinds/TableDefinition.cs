@@ -22,6 +22,9 @@ public sealed record TableRule(string Id, string Text, bool PerRow, string? Tota
     public IEnumerable<string> Participants => (Total is null ? [] : new[] { Total }).Concat(Sum).Concat(Left).Concat(Right);
 }
 
+/// <summary>A cell of a table's header: its row, first column, columns spanned, rows spanned and text.</summary>
+public sealed record HeaderCell(int Row, int Column, int Span, int Rows, string Text);
+
 /// <summary>A table a kind mandates: in which section, with which rows, columns, unit and rules.</summary>
 public sealed record TableDefinition(
     string Id,
@@ -35,6 +38,40 @@ public sealed record TableDefinition(
 {
     /// <summary>Cells a report may leave out because a rule computes them: totals.</summary>
     public bool IsComputedColumn(string column) => Rules.Any(r => r.PerRow && r.Total == column);
+
+    /// <summary>
+    /// The header rows of a table without blocks: each column's path (header · groups · label) gives a cell per
+    /// level, spanning the columns that share its path so far and reaching down to the last row when its path
+    /// ends early. Column numbers count from 1 (column 0 is the corner); ordered by row, then column.
+    /// </summary>
+    public (int Depth, IReadOnlyList<HeaderCell> Cells) HeaderCells()
+    {
+        var paths = Columns.Select(c => new[] { Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
+        var depth = paths.Max(p => p.Length);
+        var cells = new List<HeaderCell>();
+        for (var level = 0; level < depth; level++)
+        {
+            for (var i = 0; i < paths.Count;)
+            {
+                if (paths[i].Length <= level)
+                {
+                    i++;
+                    continue;
+                }
+
+                var span = 1;
+                while (i + span < paths.Count && paths[i + span].Length > level && paths[i + span].Take(level + 1).SequenceEqual(paths[i].Take(level + 1)) && level < paths[i].Length - 1)
+                {
+                    span++;
+                }
+
+                cells.Add(new HeaderCell(level, i + 1, span, level == paths[i].Length - 1 ? depth - level : 1, paths[i][level]));
+                i += span;
+            }
+        }
+
+        return (depth, cells);
+    }
 
     /// <summary>The columns a row has, in order.</summary>
     public IReadOnlyList<TableColumn> ColumnsOf(TableRow row) =>

@@ -8,6 +8,9 @@ namespace Reportc.Rendering;
 /// </summary>
 public static class CjkText
 {
+    /// <summary>Columns the text takes on a terminal: a Chinese character two, others one.</summary>
+    public static int DisplayWidth(string text) => text.Sum(c => IsWide(c) ? 2 : 1);
+
     /// <summary>True for Chinese characters, full-width forms and the punctuation of Chinese text.</summary>
     public static bool IsWide(char c) =>
         c is >= '\u2E80' and <= '\u9FFF'      // CJK radicals, symbols and punctuation, kana, CJK ideographs

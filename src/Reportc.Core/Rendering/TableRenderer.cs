@@ -80,40 +80,22 @@ internal static class TableRenderer
             return html.Append("</tbody>\n</table>").ToString();
         }
 
-        // Header rows from each column's path: header · groups (a "·" nests them) · label. A cell spans the
-        // columns that share its path so far, and reaches down to the last row when its path ends early.
-        var paths = d.Columns.Select(c => new[] { d.Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
-        var depth = paths.Max(p => p.Length);
+        // Header rows from each column's path (TableDefinition.HeaderCells).
+        var (depth, header) = d.HeaderCells();
         // An empty corner is a data cell: a header cell must name something.
         html.Append("<thead>\n<tr>").Append(d.Corner is { Length: > 0 } corner
             ? $"<th class=\"corner\" scope=\"col\" rowspan=\"{depth}\">{E(corner)}</th>"
             : $"<td class=\"corner\" rowspan=\"{depth}\"></td>");
-        for (var level = 0; level < depth; level++)
+        var headerRow = 0;
+        foreach (var cell in header)
         {
-            if (level > 0)
+            if (cell.Row != headerRow)
             {
                 html.Append("</tr>\n<tr>");
+                headerRow = cell.Row;
             }
 
-            for (var i = 0; i < paths.Count;)
-            {
-                if (paths[i].Length <= level)
-                {
-                    i++;
-                    continue;
-                }
-
-                var span = 1;
-                while (i + span < paths.Count && paths[i + span].Length > level && paths[i + span].Take(level + 1).SequenceEqual(paths[i].Take(level + 1)) && level < paths[i].Length - 1)
-                {
-                    span++;
-                }
-
-                var last = level == paths[i].Length - 1;
-                var rows = last ? depth - level : 1;
-                html.Append(span > 1 ? "<th scope=\"colgroup\"" : "<th scope=\"col\"").Append(span > 1 ? $" colspan=\"{span}\"" : "").Append(rows > 1 ? $" rowspan=\"{rows}\"" : "").Append('>').Append(E(paths[i][level])).Append("</th>");
-                i += span;
-            }
+            html.Append(cell.Span > 1 ? "<th scope=\"colgroup\"" : "<th scope=\"col\"").Append(cell.Span > 1 ? $" colspan=\"{cell.Span}\"" : "").Append(cell.Rows > 1 ? $" rowspan=\"{cell.Rows}\"" : "").Append('>').Append(E(cell.Text)).Append("</th>");
         }
 
         html.Append("</tr>\n</thead>\n<tbody>\n");

@@ -1,4 +1,5 @@
 using System.Text;
+using Reportc.Kinds;
 using Reportc.Model;
 using static Reportc.Rendering.Docx.DocxLayout;
 using static Reportc.Rendering.Docx.DocxXml;
@@ -12,7 +13,6 @@ namespace Reportc.Rendering.Docx;
 /// </summary>
 internal static class DocxTables
 {
-    private sealed record Cell(int Row, int Column, int Span, int Rows, string Text);
 
     public static string Render(TableData table)
     {
@@ -56,31 +56,10 @@ internal static class DocxTables
             return sb.Append("</w:tbl>").ToString();
         }
 
-        // The header: each column's path (header · groups · label); cells span the columns sharing a path so far.
-        var paths = d.Columns.Select(c => new[] { d.Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
-        var depth = paths.Max(p => p.Length);
-        var cells = new List<Cell> { new(0, 0, 1, depth, d.Corner ?? "") };
-        for (var level = 0; level < depth; level++)
-        {
-            for (var i = 0; i < paths.Count;)
-            {
-                if (paths[i].Length <= level)
-                {
-                    i++;
-                    continue;
-                }
-
-                var span = 1;
-                while (i + span < paths.Count && paths[i + span].Length > level && paths[i + span].Take(level + 1).SequenceEqual(paths[i].Take(level + 1)) && level < paths[i].Length - 1)
-                {
-                    span++;
-                }
-
-                var rows = level == paths[i].Length - 1 ? depth - level : 1;
-                cells.Add(new Cell(level, i + 1, span, rows, paths[i][level]));
-                i += span;
-            }
-        }
+        // The header cells as the HTML has them (TableDefinition.HeaderCells), the corner as column 0.
+        var (depth, header) = d.HeaderCells();
+        var cells = new List<HeaderCell> { new(0, 0, 1, depth, d.Corner ?? "") };
+        cells.AddRange(header);
 
         for (var r = 0; r < depth; r++)
         {
