@@ -185,11 +185,14 @@ internal sealed partial class ReportBinder
             Report(Descriptors.CountNotWhole, valueNode, id, unit, valueText);
         }
 
-        return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node));
+        return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node)) { Typed = TypedNumber(match.Groups["number"].Value) };
     }
 
     /// <summary>Whether <paramref name="id"/> can name a metric: an ASCII letter, then letters, digits or '_'.</summary>
     public static bool IsMetricId(string id) => MetricId().IsMatch(id);
+
+    // The digits as typed, full-width ones and thousands separators read (NormalizeNumber); a leading + is no part of it.
+    private static string TypedNumber(string number) => number.TrimStart('+');
 
     private static bool IsPending(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "TODO" };

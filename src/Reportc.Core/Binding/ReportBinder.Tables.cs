@@ -13,8 +13,9 @@ namespace Reportc.Binding;
 /// </summary>
 internal sealed partial class ReportBinder
 {
-    private Dictionary<string, TableData> BindTables(YamlMappingNode root, ReportKind kind)
+    private Dictionary<string, TableData> BindTables(YamlMappingNode root, ReportKind kind, IReadOnlyList<string> issuers)
     {
+        _issuerLevel = IssuerLevels.Of(issuers.FirstOrDefault());
         var tables = new Dictionary<string, TableData>(StringComparer.Ordinal);
         if (root.Get("tables") is not { } node)
         {
@@ -61,6 +62,15 @@ internal sealed partial class ReportBinder
             Report(Descriptors.TableMissing, at, definition.Caption, definition.Id);
         }
     }
+
+    // The level of the lead issuing organ: what a plausible amount is depends on it (RC1004).
+    private IssuerLevel _issuerLevel;
+
+    private static readonly Dictionary<IssuerLevel, string> LevelNames = new()
+    {
+        [IssuerLevel.Unknown] = "LevelAny", [IssuerLevel.Township] = "LevelTownship", [IssuerLevel.County] = "LevelCounty",
+        [IssuerLevel.City] = "LevelCity", [IssuerLevel.Province] = "LevelProvince",
+    };
 
     private void BindRows(TableData table, YamlMappingNode rows)
     {
@@ -123,12 +133,15 @@ internal sealed partial class ReportBinder
                     Report(Descriptors.TableCellNotWhole, cells[i], row.Label, target[i].Label, text);
                 }
 
-                if (target[i].WarnAbove is { } above && number > above)
+                // Larger than any office of the issuer's level takes in (a township is not a province): the reason,
+                // and what the number would be if it was typed in 元.
+                if (target[i].LimitFor(_issuerLevel) is { } above && number > above)
                 {
-                    Report(Descriptors.TableValueImplausible, cells[i], row.Label, target[i].Label, text);
+                    Report(Descriptors.TableValueImplausible, cells[i], row.Label, target[i].Label, text, N(above), new MessagePart(LevelNames[_issuerLevel]), N(number / 10000));
                 }
 
                 table.Cells[(rowId, target[i].Id)] = number;
+                table.Texts[(rowId, target[i].Id)] = TypedNumber(text);
                 table.Given.Add((rowId, target[i].Id));
             }
         }
@@ -138,4 +151,6 @@ internal sealed partial class ReportBinder
             Report(Descriptors.TableRowMissing, rows, definition.Caption, row.Id, row.Label);
         }
     }
+
+    private static string N(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ namespace Reportc.Binding;
 internal sealed partial class ReportBinder
 {
     private static readonly string[] TopKeys = ["kind", "year", "previous", "document", "preamble", "metrics", "tables", "sections"];
-    private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date", "masthead", "seal"];
+    private static readonly string[] DocumentKeys = ["issuers", "number", "title", "to", "signer", "date", "cc", "printer", "print_date", "masthead", "seal", "deadline"];
 
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
@@ -61,7 +61,7 @@ internal sealed partial class ReportBinder
         // So is a table cell in error: the rules that need it are skipped, the others are checked.
         var failedBefore = _failed;
         var metrics = BindMetrics(root, kind);
-        var tables = BindTables(root, kind);
+        var tables = BindTables(root, kind, document.Issuers);
         _failed = failedBefore;
         var sections = BindSections(root, kind, year, tables);
         var previous = root.Get("previous") is { } p2 ? Scalar(p2, "previous")?.Trim() : null;
@@ -190,6 +190,7 @@ internal sealed partial class ReportBinder
             Seal = seal is YamlScalarNode { Value: { Length: > 0 } sealWord } && YamlScalar.Boolean(sealWord) != false,
             SealImage = sealFile is null ? "" : BindSealImage((YamlScalarNode)seal!, sealFile),
             SealFile = sealFile ?? "",
+            Deadline = map.Get("deadline") is { } dl ? (true, Kinds.KindLoader.ReadDeadline(dl, (at, why) => Report(Descriptors.InvalidValue, at, "document.deadline", (at as YamlScalarNode)?.Value ?? "", why))) : (false, null),
             IsComplete = issuers.Count > 0 && date is not null && title.Count > 0,
         };
     }

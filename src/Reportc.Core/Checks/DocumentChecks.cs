@@ -20,7 +20,8 @@ internal static partial class DocumentChecks
         {
             diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year, report.Year + 1);
         }
-        else if (report.Kind.Deadline is var (month, day)
+        // The report's own deadline, else the kind's for who issues it (a government's own report: 3月31日).
+        else if ((doc.Deadline.Given ? doc.Deadline.Date : report.Kind.DeadlineFor(doc.Issuers.FirstOrDefault())) is var (month, day)
             && date > new DateOnly(report.Year + 1, month, Math.Min(day, DateTime.DaysInMonth(report.Year + 1, month))))
         {
             diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, ReportModel.ChineseDate(date), $"{report.Year + 1}年{month}月{day}日");

@@ -113,13 +113,15 @@ internal static class KindLoader
             Fail(root, new MessagePart("KindNoName"));
         }
 
+        ((int, int)? Department, (int, int)? Government) deadlines = root.Get("deadline") is { } deadline ? ReadDeadlines(deadline, Fail) : (parent?.Deadline, parent?.GovernmentDeadline);
         var kind = new ReportKind
         {
             Id = Text(root, "id") ?? "",
             Name = name ?? "",
             NameEn = Text(root, "name_en") ?? parent?.NameEn,
             DefaultTitle = Text(root, "title") ?? parent?.DefaultTitle,
-            Deadline = root.Get("deadline") is { } deadline ? ReadDeadline(deadline, Fail) : parent?.Deadline,
+            Deadline = deadlines.Department,
+            GovernmentDeadline = deadlines.Government,
             Sections = sections,
             Metrics = metrics,
             Templates = templates,
@@ -316,17 +318,10 @@ internal static class KindLoader
     private static TableColumn ReadColumn(YamlMappingNode column, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
     {
         CheckKeys(column, ColumnKeys, fail);
-        decimal? warnAbove = null;
+        Dictionary<IssuerLevel, decimal>? warnAbove = null;
         if (column.Get("warn_above") is { } w)
         {
-            if (decimal.TryParse(text(column, "warn_above"), NumberStyles.Number, CultureInfo.InvariantCulture, out var limit))
-            {
-                warnAbove = limit;
-            }
-            else
-            {
-                fail(w, new MessagePart("KindNotNumber", "warn_above"));
-            }
+            warnAbove = ReadLimits(w, fail);
         }
 
         int? decimals = null;
@@ -343,6 +338,48 @@ internal static class KindLoader
         }
 
         return new TableColumn(text(column, "id") ?? "", text(column, "label") ?? "", text(column, "group"), warnAbove, decimals);
+    }
+
+    private static readonly Dictionary<string, IssuerLevel> LevelKeys = new(StringComparer.Ordinal)
+    {
+        ["township"] = IssuerLevel.Township, ["county"] = IssuerLevel.County, ["city"] = IssuerLevel.City, ["province"] = IssuerLevel.Province,
+    };
+
+    // warn_above: 10000 (every issuer), or by the issuer's level: { township: 10000, county: 1000000, … }.
+    private static Dictionary<IssuerLevel, decimal>? ReadLimits(YamlNode node, Action<YamlNode, MessagePart> fail)
+    {
+        static decimal? Number(YamlNode n) =>
+            n is YamlScalarNode { Value: { } v } && decimal.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+        if (node is not YamlMappingNode map)
+        {
+            if (Number(node) is { } all)
+            {
+                return LevelKeys.Values.ToDictionary(l => l, _ => all);
+            }
+
+            fail(node, new MessagePart("KindNotNumber", "warn_above"));
+            return null;
+        }
+
+        var limits = new Dictionary<IssuerLevel, decimal>();
+        foreach (var (key, value) in map.Children)
+        {
+            if (!LevelKeys.TryGetValue(key.KeyText(), out var level))
+            {
+                fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), LevelKeys.Keys)));
+            }
+            else if (Number(value) is { } limit)
+            {
+                limits[level] = limit;
+            }
+            else
+            {
+                fail(value, new MessagePart("KindNotNumber", "warn_above." + key.KeyText()));
+            }
+        }
+
+        return limits;
     }
 
     // kind.yaml is checked as strictly as a report: a key it does not know is a typo, named at its place.
@@ -371,8 +408,21 @@ internal static class KindLoader
         return false;
     }
 
+    // deadline: 01-31 for every issuer, or by who issues: { department: 01-31, government: 03-31 } (a 人民政府's own report).
+    private static ((int, int)? Department, (int, int)? Government) ReadDeadlines(YamlNode node, Action<YamlNode, MessagePart> fail)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return (ReadDeadline(node, fail), null);
+        }
+
+        CheckKeys(map, ["department", "government"], fail);
+        var department = map.Get("department") is { } d ? ReadDeadline(d, fail) : null;
+        return (department, map.Get("government") is { } g ? ReadDeadline(g, fail) : department);
+    }
+
     // deadline: 04-01 (month and day of the following year), or none: a kind that extends another need not keep its deadline.
-    private static (int, int)? ReadDeadline(YamlNode node, Action<YamlNode, MessagePart> fail)
+    internal static (int, int)? ReadDeadline(YamlNode node, Action<YamlNode, MessagePart> fail)
     {
         var text = (node as YamlScalarNode)?.Value;
         if (text is "none")

@@ -15,6 +15,19 @@ public sealed class ReportKind
     /// <summary>Month and day of the year after the report year by which the report is published.</summary>
     public (int Month, int Day)? Deadline { get; init; }
 
+    /// <summary>
+    /// The deadline of a government's own report (issued by a 人民政府), where it differs from a department's
+    /// (《政府信息公开条例》第四十九条: 3月31日 against 1月31日); null: <see cref="Deadline"/> for every issuer.
+    /// </summary>
+    public (int Month, int Day)? GovernmentDeadline { get; init; }
+
+    /// <summary>The deadline for a report whose lead issuing organ is <paramref name="issuer"/>.</summary>
+    public (int Month, int Day)? DeadlineFor(string? issuer) =>
+        GovernmentDeadline is { } government && IsGovernment(issuer) ? government : Deadline;
+
+    /// <summary>Whether an organ is a government itself (示例区人民政府), not one of its departments or offices.</summary>
+    public static bool IsGovernment(string? issuer) => issuer?.Trim().EndsWith("人民政府", StringComparison.Ordinal) == true;
+
     public required IReadOnlyList<SectionRule> Sections { get; init; }
 
     public required IReadOnlyDictionary<string, MetricDefinition> Metrics { get; init; }

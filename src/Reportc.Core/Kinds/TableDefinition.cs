@@ -1,8 +1,14 @@
 namespace Reportc.Kinds;
 
 /// <summary>A column of a kind's table: its id (position in a row of the YAML) and official label.</summary>
-/// <param name="Decimals">Digits after the point the column prints (an amount in 万元: 2); null: as typed.</param>
-public sealed record TableColumn(string Id, string Label, string? Group, decimal? WarnAbove = null, int? Decimals = null);
+/// <param name="WarnAbove">The largest plausible value by the issuer's level (a fee in 元 typed into a 万元 column is larger).</param>
+/// <param name="Decimals">A column of amounts (fractions allowed); the decimals a computed total prints with. Given cells print as typed.</param>
+public sealed record TableColumn(string Id, string Label, string? Group, IReadOnlyDictionary<IssuerLevel, decimal>? WarnAbove = null, int? Decimals = null)
+{
+    /// <summary>The limit for an issuer of <paramref name="level"/>: its own, else (level unknown) the largest.</summary>
+    public decimal? LimitFor(IssuerLevel level) =>
+        WarnAbove is null or { Count: 0 } ? null : WarnAbove.TryGetValue(level, out var limit) ? limit : WarnAbove.Values.Max();
+}
 
 /// <summary>A row of a kind's table; a group row has a label and no numbers.</summary>
 /// <param name="Columns">The columns this row has, when a block of the table has its own (null: all).</param>

@@ -16,15 +16,16 @@ public sealed record MetricValue(string Id, string Label, decimal Value, string 
 {
     private static readonly string[] MoneyUnits = ["元", "万元", "亿元"];
 
-    // Amounts in 万元 and 亿元 carry two decimals (11.88万元); plain 元 are written as typed.
-    private static readonly string[] TwoDecimalUnits = ["万元", "亿元"];
-
     public MetricKind Kind => Unit == "%" ? MetricKind.Percent : MoneyUnits.Contains(Unit) ? MetricKind.Money : MetricKind.Count;
 
-    /// <summary>The number as written in Chinese official text: <c>11.88</c> for money, <c>100</c>, <c>26.7</c>.</summary>
-    public string NumberText => TwoDecimalUnits.Contains(Unit) && !Approximate
-        ? Value.ToString("0.00", CultureInfo.InvariantCulture)
-        : Value.ToString("0.##########", CultureInfo.InvariantCulture);
+    /// <summary>The number exactly as the report typed it (digits, decimals, trailing zeros: <c>5949.088667</c>, <c>3.60</c>).</summary>
+    public string? Typed { get; init; }
+
+    /// <summary>
+    /// The number as printed: as typed, never rounded or padded (a published number is never altered); a value made
+    /// without a typed text prints with the decimals it carries.
+    /// </summary>
+    public string NumberText => Typed ?? Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Value and unit as the narrative shows them: <c>19次</c>, <c>750余人次</c>, <c>11.88万元</c>, <c>100%</c>;

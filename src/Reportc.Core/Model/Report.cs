@@ -32,6 +32,9 @@ public sealed record DocumentInfo(
     /// <summary>The seal image's file name as written (<c>seal: 印章.png</c>); empty without one.</summary>
     public string SealFile { get; init; } = "";
 
+    /// <summary>The report's own publication deadline (<c>deadline: 03-31</c>, or <c>none</c>: null), when it gives one: it overrides the kind's.</summary>
+    public (bool Given, (int Month, int Day)? Date) Deadline { get; init; }
+
     /// <summary>Whether issuers, date and title were all given and valid; otherwise (reported) the document is only partly known.</summary>
     public bool IsComplete { get; init; } = true;
 

@@ -14,6 +14,9 @@ public sealed class TableData(TableDefinition definition, SourceSpan span)
     /// <summary>Cell values by row and column id; a cell absent here is neither given nor computable.</summary>
     public Dictionary<(string Row, string Column), decimal> Cells { get; } = [];
 
+    /// <summary>Each given cell's number exactly as typed (<c>5949.088667</c>, <c>316441</c>): what every output prints.</summary>
+    public Dictionary<(string Row, string Column), string> Texts { get; } = [];
+
     /// <summary>Whether some cells are still "~" (to be filled in): its sums are not checked then.</summary>
     public bool Pending { get; set; }
 

@@ -14,10 +14,13 @@ internal static class TableRenderer
 {
     public static RenderedBlock Render(TableData table) => new("table", 0, Markdown(table), Html(table));
 
+    // A given cell prints exactly as typed (never rounded or padded); a total the rules computed, with the
+    // column's decimals, else those of its parts.
     internal static string Value(TableData table, string row, string column) =>
-        !table.Cells.TryGetValue((row, column), out var v) ? ""
+        table.Texts.TryGetValue((row, column), out var typed) ? typed
+        : !table.Cells.TryGetValue((row, column), out var v) ? ""
         : table.Definition.Columns.First(c => c.Id == column).Decimals is { } places ? v.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-        : v.ToString("0.##########", CultureInfo.InvariantCulture);
+        : v.ToString(CultureInfo.InvariantCulture);
 
     private static string Markdown(TableData table)
     {

@@ -79,6 +79,11 @@ public static class JsonSchemaWriter
         TextOrList(w, "cc", "抄送机关", "copied to, or a list of organs (optional)");
         Text(w, "printer", "印发机关", "printing office (optional)");
         Date(w, "print_date", "印发日期", "e.g. 2025-01-20 (optional)");
+        Property(w, "deadline", "公开截止日期", "month-day of the year after the report year (03-31), or none: overrides the kind's deadline (optional)", x =>
+        {
+            x.WriteString("type", "string");
+            x.WriteString("pattern", "^([0-9]{2}-[0-9]{2}|none)$");
+        });
         Property(w, "masthead", "版头（红头）", "true prints the red 发文机关标志 (the issuers) and rule; 文件: the issuers followed by 文件; a text or a list of lines prints that as the 标志", x =>
         {
             x.WriteStartArray("type");

@@ -37,9 +37,9 @@ public sealed class ChangePhraseTests
         Assert.Contains("集中学法12次，与上年持平。", md);
         Assert.Contains("行政合同38件，同比增长26.7%。", md);
         Assert.Contains("行政处罚案件12起，同比下降20.0%", md);
-        Assert.Contains("罚款3.60万元，上年为4.50万元", md);
+        Assert.Contains("罚款3.6万元，上年为4.5万元", md);
         Assert.Contains("行政复议收案2件，上年为0件。", md);
-        Assert.Contains("成功率98%，同比提高0.5个百分点", md);
+        Assert.Contains("成功率98.0%，同比提高0.5个百分点", md);
         Assert.Contains("法律援助35人次，上年无可比数据。", md);
     }
 
