@@ -35,16 +35,16 @@ function Build {
     Invoke-Step 'build' { dotnet build reportc.slnx -c $Configuration --nologo }
 }
 
-# The validators the tests feed outputs to, from npm: html-validate for every sample's HTML, and the SARIF
-# 2.1.0 schema as Microsoft's SARIF package ships it. Installed once into out/tools when npm is there;
+# The validators the tests feed outputs to, from npm: html-validate for every sample's HTML, the SARIF
+# 2.1.0 schema as Microsoft's SARIF package ships it, and markdown-it (a CommonMark reader of the .md output). Installed once into out/tools when npm is there;
 # without them those tests say how to install them.
 function TestTools {
     $tools = Join-Path $out 'tools'
-    $wanted = @{ 'node_modules/.bin/html-validate' = 'html-validate@9.7.1'; 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json' = '@microsoft/sarif-multitool-linux@4.6.5' }
+    $wanted = @{ 'node_modules/.bin/html-validate' = 'html-validate@9.7.1'; 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json' = '@microsoft/sarif-multitool-linux@4.6.5'; 'node_modules/.bin/markdown-it' = 'markdown-it@14.1.0' }
     $missing = @($wanted.Keys | Where-Object { -not (Test-Path (Join-Path $tools $_)) } | ForEach-Object { $wanted[$_] })
     if ($missing.Count -gt 0 -and (Get-Command npm -ErrorAction SilentlyContinue)) {
         New-Item -ItemType Directory -Force $tools | Out-Null
-        Invoke-Step "test tools (npm: $($missing -join ', '))" { npm install --prefix $tools --no-save --no-audit --no-fund --ignore-scripts --loglevel=error html-validate@9.7.1 @microsoft/sarif-multitool-linux@4.6.5 }
+        Invoke-Step "test tools (npm: $($missing -join ', '))" { npm install --prefix $tools --no-save --no-audit --no-fund --ignore-scripts --loglevel=error html-validate@9.7.1 @microsoft/sarif-multitool-linux@4.6.5 markdown-it@14.1.0 }
     }
 }
 

@@ -141,7 +141,7 @@ public static partial class NextYear
 
     private static void WriteBody(StringBuilder yaml, Body body, string indent)
     {
-        if (body.Points.Count == 0 && body.Subsections.Count == 0)
+        if (body.Points.Count == 0 && body.Subsections.Count == 0 && body.Leads.Count == 0)
         {
             LastYear(yaml, indent, body.Text);
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
@@ -152,6 +152,17 @@ public static partial class NextYear
         {
             LastYear(yaml, indent, body.Text);
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
+        }
+
+        if (body.Leads.Count > 0)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}leads:");
+            foreach (var lead in body.Leads)
+            {
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(lead.Title.Text)}");
+                LastYear(yaml, indent + "    ", lead.Text);
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    text: {Todo}");
+            }
         }
 
         if (body.Points.Count > 0)

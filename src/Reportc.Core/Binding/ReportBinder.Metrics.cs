@@ -120,8 +120,17 @@ internal sealed partial class ReportBinder
         }
 
         approximate |= match.Groups["approx"].Success;
-        if (match.Groups["unit"].Value is { Length: > 0 } typedUnit)
+        if (match.Groups["unit"].Value is { Length: > 0 } written)
         {
+            // 2万余 人次 and 2.5万 人次, as Chinese writes them: 万 (亿) belongs to the unit, 余 marks the value approximate.
+            var typedUnit = written;
+            if (written.Length > 1 && written[0] is '万' or '亿')
+            {
+                var rest = written.AsSpan(1).TrimStart();
+                approximate |= rest.StartsWith('余');
+                typedUnit = written[0] + rest.TrimStart('余').TrimStart().ToString();
+            }
+
             if (unit is not null && unit != typedUnit)
             {
                 Report(Descriptors.InvalidValue, valueNode, $"metrics.{id}", valueText, _diagnostics.Text.Format("UnitConflict", typedUnit, unit));
@@ -133,7 +142,8 @@ internal sealed partial class ReportBinder
         var unitMismatch = false;
         if (known?.Unit is { } catalogueUnit)
         {
-            if (unit is not null && unit != catalogueUnit)
+            // A count in 万 or 亿 of the catalogue's unit is the same measure, written the Chinese way: 2万余人次.
+            if (unit is not null && unit != catalogueUnit && !IsTenThousands(unit, catalogueUnit))
             {
                 Report(Descriptors.MetricUnitMismatch, valueNode, id, known.Label, catalogueUnit, unit);
                 unitMismatch = true;
@@ -187,6 +197,10 @@ internal sealed partial class ReportBinder
 
         return new MetricValue(id, label, number, unit, approximate, YamlLoader.SpanOf(_source.Path, node)) { Typed = TypedNumber(match.Groups["number"].Value) };
     }
+
+    private static bool IsTenThousands(string unit, string catalogueUnit) =>
+        unit.Length == catalogueUnit.Length + 1 && unit[0] is '万' or '亿' && unit.EndsWith(catalogueUnit, StringComparison.Ordinal)
+        && catalogueUnit is not ("%" or "") && catalogueUnit[0] is not ('万' or '亿');
 
     /// <summary>Whether <paramref name="id"/> can name a metric: an ASCII letter, then letters, digits or '_'.</summary>
     public static bool IsMetricId(string id) => MetricId().IsMatch(id);

@@ -10,8 +10,8 @@ namespace Reportc.Binding;
 /// <summary>Sections, subsections and run-in points; numbering is never typed, it comes from the order.</summary>
 internal sealed partial class ReportBinder
 {
-    private static readonly string[] SectionKeys = ["heading", "text", "points", "subsections"];
-    private static readonly string[] SubsectionKeys = ["title", "runin", "text", "points", "subsections"];
+    private static readonly string[] SectionKeys = ["heading", "text", "leads", "points", "subsections"];
+    private static readonly string[] SubsectionKeys = ["title", "runin", "text", "leads", "points", "subsections"];
     private static readonly string[] PointKeys = ["title", "text"];
 
     // GB/T 9704 has four heading levels: 一、 for sections, then （一）, 1. and （1） for subsections.
@@ -117,12 +117,43 @@ internal sealed partial class ReportBinder
         var text = map.Get("text") is { } t ? ReadText(t, $"{where}.text") : null;
         var points = map.Get("points") is { } p ? BindPoints(p, $"{where}.points") : [];
         var subsections = map.Get("subsections") is { } s ? BindSubsections(s, $"{where}.subsections", level + 1) : [];
-        if (map.Get("text") is null && map.Get("points") is null && map.Get("subsections") is null && map.Get("heading") is null)
+        var leads = map.Get("leads") is { } l ? BindLeads(l, $"{where}.leads") : [];
+        if (map.Get("text") is null && map.Get("leads") is null && map.Get("points") is null && map.Get("subsections") is null && map.Get("heading") is null)
         {
             Report(Descriptors.EmptyText, map, where);
         }
 
-        return new Body(text, points, subsections);
+        return new Body(text, points, subsections) { Leads = leads };
+    }
+
+    // leads: paragraphs each led by a bold title without a number ({ title, text }, or a title alone).
+    private List<Lead> BindLeads(YamlNode node, string where)
+    {
+        var leads = new List<Lead>();
+        if (node is not YamlSequenceNode list)
+        {
+            Report(Descriptors.WrongNodeType, node, where, T("LeadsList"), node.Describe(_diagnostics.Text));
+            return leads;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Report(Descriptors.WrongNodeType, item, where, T("LeadMapping"), item.Describe(_diagnostics.Text));
+                continue;
+            }
+
+            CheckKeys(map, PointKeys, () => where);
+            var title = Required(map, "title", "LeadTitle") is { } t ? ReadText(t, $"{where}.title") : null;
+            var text = map.Get("text") is { } x ? ReadText(x, $"{where}.text") : null;
+            if (title is not null)
+            {
+                leads.Add(new Lead(title, text, YamlLoader.SpanOf(_source.Path, map)));
+            }
+        }
+
+        return leads;
     }
 
     private List<Point> BindPoints(YamlNode node, string where)

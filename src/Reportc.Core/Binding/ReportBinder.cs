@@ -192,8 +192,12 @@ internal sealed partial class ReportBinder
             SealFile = sealFile ?? "",
             Deadline = map.Get("deadline") is { } dl ? (true, Kinds.KindLoader.ReadDeadline(dl, (at, why) => Report(Descriptors.InvalidValue, at, "document.deadline", (at as YamlScalarNode)?.Value ?? "", why))) : (false, null),
             IsComplete = issuers.Count > 0 && date is not null && title.Count > 0,
+            Texts = [.. TextFields.SelectMany(key => map.Get(key)?.AllNodes.OfType<YamlScalarNode>() ?? []).Select(s => NarrativeReader.Read(s, _source))],
         };
     }
+
+    // The document's fields that are Chinese text (checked as the narrative is: punctuation, characters).
+    private static readonly string[] TextFields = ["issuers", "to", "cc", "signer", "printer", "masthead"];
 
     // masthead: true prints the issuers stacked, lead organ first; masthead: 文件 the same with 文件 after
     // them (beside the stacked names of a joint document, centred on them: GB/T 9704 7.2.2); any other text

@@ -32,34 +32,17 @@ internal static partial class TextChecks
         {
             var text = narrative.Text;
             var skip = Protected(text);
-            CheckNumbering(narrative, diagnostics);
+            var numbering = CheckNumbering(narrative, diagnostics);
             CheckHeadings(narrative, diagnostics);
             for (var todo = text.IndexOf("TODO", StringComparison.Ordinal); todo >= 0; todo = text.IndexOf("TODO", todo + 4, StringComparison.Ordinal))
             {
                 diagnostics.Report(Descriptors.TodoInText, narrative.SpanOf(todo, 4));
             }
 
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (!Suspect[text[i]] || skip[i])
-                {
-                    continue;
-                }
-
-                var c = text[i];
-                if (FullWidth.TryGetValue(c, out var wide) && (WideBefore(text, i) || WideAfter(text, i)))
-                {
-                    diagnostics.Report(Descriptors.HalfWidthPunctuation, narrative.SpanOf(i, 1), c, wide);
-                }
-                else if (Checks.TraditionalCharacters.ToSimplified.TryGetValue(c, out var simplified))
-                {
-                    diagnostics.Report(Descriptors.TraditionalCharacter, narrative.SpanOf(i, 1), c, simplified);
-                }
-            }
-
+            CheckCharacters(narrative, skip, diagnostics);
             foreach (Match number in TypedNumber().Matches(text))
             {
-                if (!skip[number.Index]
+                if (!skip[number.Index] && !DateOrOrdinal(text, number) && !numbering.Contains(number.Index)
                     && decimal.TryParse(number.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
                     && value != report.Year && value != report.Year + 1
                     && byValue.TryGetValue(value, out var metric))
@@ -68,6 +51,44 @@ internal static partial class TextChecks
                 }
             }
         }
+
+        // 主送, 抄送, issuers, 签发人, 印发机关: the same punctuation and characters as the text.
+        foreach (var field in report.Document.Texts)
+        {
+            CheckCharacters(field, Protected(field.Text), diagnostics);
+        }
+    }
+
+    private static void CheckCharacters(Narrative narrative, bool[] skip, DiagnosticBag diagnostics)
+    {
+        var text = narrative.Text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Suspect[text[i]] || skip[i])
+            {
+                continue;
+            }
+
+            var c = text[i];
+            if (FullWidth.TryGetValue(c, out var wide) && (WideBefore(text, i) || WideAfter(text, i)))
+            {
+                diagnostics.Report(Descriptors.HalfWidthPunctuation, narrative.SpanOf(i, 1), c, wide);
+            }
+            else if (Checks.TraditionalCharacters.ToSimplified.TryGetValue(c, out var simplified))
+            {
+                diagnostics.Report(Descriptors.TraditionalCharacter, narrative.SpanOf(i, 1), c, simplified);
+            }
+        }
+    }
+
+    // A year, a month, a day, an hour, 第3季度, 12周年: a number in a date or an ordinal counts nothing.
+    private static bool DateOrOrdinal(string text, Match number)
+    {
+        var before = number.Index > 0 ? text[number.Index - 1] : ' ';
+        var after = text.AsSpan(number.Index + number.Length);
+        return before == '第'
+            || (after.Length > 0 && after[0] is '年' or '月' or '日' or '号' or '时' or '点' or '季' or '届')
+            || after.StartsWith("周年", StringComparison.Ordinal);
     }
 
     private static bool[] SuspectTable()
@@ -81,20 +102,49 @@ internal static partial class TextChecks
         return table;
     }
 
-    private static void CheckNumbering(Narrative narrative, DiagnosticBag diagnostics)
+    // At the start of every paragraph (a line of pasted text too): numbering typed by hand, and the full-width
+    // spaces of a first-line indent, which are dropped (one warning a text, at the first).
+    private static HashSet<int> CheckNumbering(Narrative narrative, DiagnosticBag diagnostics)
     {
         var text = narrative.Text;
-        var start = 0;
-        foreach (var paragraph in text.Split("\n\n"))
+        var found = new HashSet<int>();
+        var indented = 0;
+        var firstIndent = (Start: 0, Length: 0);
+        foreach (var start in CjkText.ParagraphStarts(text))
         {
-            var lead = paragraph.Length - paragraph.TrimStart().Length;
-            if (HandNumbering().Match(paragraph, lead) is { Success: true } m)
+            var at = start;
+            while (at < text.Length && text[at] == ' ')
             {
-                diagnostics.Report(Descriptors.HandNumbering, narrative.SpanOf(start + lead, m.Length), m.Value);
+                at++;
             }
 
-            start += paragraph.Length + 2;
+            var spaces = at;
+            while (at < text.Length && text[at] is '\u3000' or ' ')
+            {
+                at++;
+            }
+
+            if (at > spaces && text.AsSpan(spaces, at - spaces).Contains('\u3000'))
+            {
+                if (indented++ == 0)
+                {
+                    firstIndent = (spaces, at - spaces);
+                }
+            }
+
+            if (HandNumbering.At(text, at) is { Success: true } m)
+            {
+                diagnostics.Report(Descriptors.HandNumbering, narrative.SpanOf(at, m.Length), m.Value);
+                found.Add(at);
+            }
         }
+
+        if (indented > 0)
+        {
+            diagnostics.Report(Descriptors.LeadingFullWidthSpaces, narrative.SpanOf(firstIndent.Start, firstIndent.Length), indented);
+        }
+
+        return found;
     }
 
     // Metric references, inline code and link targets are not prose.
@@ -151,9 +201,6 @@ internal static partial class TextChecks
             start = end < 0 ? text.Length : end + 1;
         }
     }
-
-    [GeneratedRegex(@"\G(?:[一二三四五六七八九十百]+[、是]|[（(][一二三四五六七八九十百]+[）)]|[（(][0-9]+[）)]|[0-9]+(?:[、．]|\.(?![0-9\s])))")]
-    private static partial Regex HandNumbering();
 
     [GeneratedRegex(@"(?<![0-9.·•+\-/:_A-Za-z])[0-9]+(?:\.[0-9]+)?(?![0-9·•+\-/:_A-Za-z]|\.[0-9])")]
     private static partial Regex TypedNumber();

@@ -77,6 +77,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor HeadingInText = W(416);
     public static readonly DiagnosticDescriptor LinkNotPublished = W(417);
     public static readonly DiagnosticDescriptor ImageNotPrinted = W(418);
+    public static readonly DiagnosticDescriptor LeadingFullWidthSpaces = W(419);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);

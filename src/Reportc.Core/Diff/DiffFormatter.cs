@@ -63,6 +63,8 @@ public static class DiffFormatter
                 Str(json, "newUnit", m.New?.Unit);
                 Number(json, "old", m.Old?.Value);
                 Number(json, "new", m.New?.Value);
+                Flag(json, "oldApprox", m.Old?.Approximate);
+                Flag(json, "newApprox", m.New?.Approximate);
                 Number(json, "delta", m.Delta);
                 Number(json, "percent", m.Percent);
                 json.WriteEndObject();
@@ -169,6 +171,19 @@ public static class DiffFormatter
         if (value is { } v)
         {
             json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    // 余 of an approximate value (5200余): true, beside the number; null where that year has no value.
+    private static void Flag(Utf8JsonWriter json, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteBoolean(name, v);
         }
         else
         {

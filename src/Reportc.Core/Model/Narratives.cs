@@ -37,6 +37,15 @@ public static class Narratives
             yield return body.Text;
         }
 
+        foreach (var lead in body.Leads)
+        {
+            yield return lead.Title;
+            if (lead.Text is not null)
+            {
+                yield return lead.Text;
+            }
+        }
+
         foreach (var point in body.Points)
         {
             if (point.Title is not null)

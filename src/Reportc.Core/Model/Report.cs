@@ -35,6 +35,9 @@ public sealed record DocumentInfo(
     /// <summary>The report's own publication deadline (<c>deadline: 03-31</c>, or <c>none</c>: null), when it gives one: it overrides the kind's.</summary>
     public (bool Given, (int Month, int Day)? Date) Deadline { get; init; }
 
+    /// <summary>The document's text fields as typed (issuers, 主送, 抄送, 签发人, 印发机关, 版头), for the checks of punctuation and characters.</summary>
+    public IReadOnlyList<Narrative> Texts { get; init; } = [];
+
     /// <summary>Whether issuers, date and title were all given and valid; otherwise (reported) the document is only partly known.</summary>
     public bool IsComplete { get; init; } = true;
 
@@ -52,10 +55,16 @@ public sealed record Point(Narrative? Title, Narrative? Text, SourceSpan Span);
 /// <summary>A numbered subsection ("（一）…"); its title runs into its first paragraph unless <see cref="RunIn"/> is false.</summary>
 public sealed record Subsection(Narrative Title, bool RunIn, Body Body, SourceSpan Span);
 
-/// <summary>What a section or subsection holds, in this order: text, run-in points, subsections.</summary>
+/// <summary>An unnumbered run-in lead: a paragraph of its own that opens with its title in bold (<c>**健全领导机制。**镇党委…</c>).</summary>
+public sealed record Lead(Narrative Title, Narrative? Text, SourceSpan Span);
+
+/// <summary>What a section or subsection holds, in this order: text, unnumbered leads, run-in points, subsections.</summary>
 public sealed record Body(Narrative? Text, IReadOnlyList<Point> Points, IReadOnlyList<Subsection> Subsections)
 {
     public static readonly Body Empty = new(null, [], []);
+
+    /// <summary>Paragraphs led by a bold title and no number, after the text.</summary>
+    public IReadOnlyList<Lead> Leads { get; init; } = [];
 }
 
 /// <summary>A section of the report, keyed by the kind's section id.</summary>

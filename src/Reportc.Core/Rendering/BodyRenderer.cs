@@ -36,6 +36,32 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             lead = null;
         }
 
+        if (body.Leads.Count > 0)
+        {
+            // A subsection's run-in title before unnumbered leads stands as a paragraph of its own.
+            if (lead is not null)
+            {
+                _paragraph.Add(lead);
+                FlushParagraph();
+                lead = null;
+            }
+
+            foreach (var item in body.Leads)
+            {
+                var segment = new Segment(CloseTitle(Text(item.Title)), "runin lead", true);
+                if (item.Text is null)
+                {
+                    _paragraph.Add(segment);
+                }
+                else
+                {
+                    AddText(item.Text, segment);
+                }
+
+                FlushParagraph();
+            }
+        }
+
         if (body.Points.Count > 0)
         {
             if (lead is not null)
@@ -47,7 +73,7 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             for (var i = 0; i < body.Points.Count; i++)
             {
                 var point = body.Points[i];
-                var label = ChineseNumerals.Point(i + 1) + (point.Title is null ? "" : CloseTitle(Text(point.Title)));
+                var label = ChineseNumerals.Point(i + 1) + (point.Title is null ? "" : CloseTitle(HandNumbering.Strip(Text(point.Title))));
                 var segment = new Segment(label, "runin point", true);
                 if (point.Text is null)
                 {
@@ -55,7 +81,7 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
                 }
                 else
                 {
-                    AddText(point.Text, segment);
+                    AddText(point.Text, segment, stripNumbering: point.Title is null);
                 }
             }
 
@@ -75,7 +101,8 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
             FlushParagraph();
             var sub = body.Subsections[i];
             var number = ChineseNumerals.Heading(level + 1, i + 1);
-            var title = Text(sub.Title);
+            // Numbering typed into the title (（一）坚持学习) is warned about and printed once, as generated.
+            var title = HandNumbering.Strip(Text(sub.Title));
             if (sub.RunIn)
             {
                 Body(sub.Body, new Segment(number + CloseTitle(title), $"runin level-{level + 1}", true), level + 1);
@@ -94,12 +121,13 @@ internal sealed class BodyRenderer(MarkdownFormatter markdown, Func<Narrative, s
     }
 
     // The first chunk of a text continues the current paragraph (after a run-in label); later chunks stand alone.
-    private void AddText(Narrative narrative, Segment? lead)
+    private void AddText(Narrative narrative, Segment? lead, bool stripNumbering = false)
     {
         var chunks = CjkText.Paragraphs(Text(narrative));
         for (var i = 0; i < chunks.Count; i++)
         {
-            var chunk = chunks[i];
+            // A point without a title that starts with its number typed (三是…) after the generated one.
+            var chunk = i == 0 && stripNumbering ? HandNumbering.Strip(chunks[i]) : chunks[i];
             if (i == 0 && lead is not null)
             {
                 _paragraph.Add(lead);

@@ -28,24 +28,36 @@ public static class CjkText
     /// <summary>
     /// Joins the soft line breaks of each paragraph: without a space where a Chinese character stands on
     /// either side, with one space elsewhere. Blank lines, hard breaks, fenced code and lines that start
-    /// a Markdown block (lists, quotes, headings, tables) keep their line breaks.
+    /// a Markdown block (lists, quotes, headings, tables) keep their line breaks. Text pasted from Word
+    /// keeps its paragraphs (<see cref="PastedBreaks"/>), and the full-width spaces typed or pasted before
+    /// a paragraph (<c>　　</c>, the first-line indent of Word) are dropped: the layout indents it.
     /// </summary>
     public static string JoinLines(string markdown)
     {
         if (!markdown.Contains('\n', StringComparison.Ordinal))
         {
-            return markdown;
+            return markdown.TrimStart(Ideographic);
         }
 
         var lines = markdown.Split('\n');
+        var pasted = PastedBreaks(lines);
         var result = new StringBuilder(markdown.Length);
         var inFence = false;
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
+            var line = inFence ? lines[i] : lines[i].TrimStart(Ideographic);
             var trimmed = line.TrimStart();
             var fence = trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal);
-            if (i > 0)
+            if (i > 0 && pasted[i])
+            {
+                while (result.Length > 0 && result[^1] is ' ' or '\t')
+                {
+                    result.Length--;
+                }
+
+                result.Append("\n\n");
+            }
+            else if (i > 0)
             {
                 if (JoinsPrevious(lines[i - 1], trimmed, inFence || fence))
                 {
@@ -70,6 +82,98 @@ public static class CjkText
         }
 
         return result.ToString();
+    }
+
+    private const char Ideographic = '\u3000';
+
+    /// <summary>Sentence ends: a line of Word text ends its paragraph with one (a closing quote or bracket may follow).</summary>
+    private const string SentenceEnds = "。！？；：";
+
+    /// <summary>
+    /// Which line breaks of a text end a paragraph although no blank line stands there: text pasted from Word
+    /// has one paragraph a line. A run of lines (between blank lines, outside code and Markdown blocks) is
+    /// pasted text when every line but its last ends a sentence (。！？；：, a closing quote may follow) and
+    /// at least one ends with 。！？; a line wrapped by hand ends mid-sentence somewhere (，、 or inside a
+    /// word), and then the run is one paragraph. A line that starts with a full-width space (Word's
+    /// first-line indent 　　) starts a paragraph too. <c>result[i]</c>: a paragraph starts at line i.
+    /// </summary>
+    public static bool[] PastedBreaks(IReadOnlyList<string> lines)
+    {
+        var breaks = new bool[lines.Count];
+        var inFence = false;
+        var runStart = -1;
+        for (var i = 0; i <= lines.Count; i++)
+        {
+            var line = i < lines.Count ? lines[i] : "";
+            var trimmed = line.TrimStart();
+            var fence = trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal);
+            var plain = !inFence && !fence && trimmed.Length > 0 && !StartsBlock(trimmed);
+            if (i > 0 && i < lines.Count && plain && line.StartsWith(Ideographic) && lines[i - 1].Trim().Length > 0)
+            {
+                breaks[i] = true;
+            }
+
+            if (plain && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!plain && runStart >= 0)
+            {
+                MarkRun(runStart, i);
+                runStart = -1;
+            }
+
+            if (fence)
+            {
+                inFence = !inFence;
+            }
+        }
+
+        return breaks;
+
+        void MarkRun(int start, int end)
+        {
+            var fullStop = false;
+            for (var i = start; i < end - 1; i++)
+            {
+                var ending = SentenceEnd(lines[i]);
+                if (ending == '\0')
+                {
+                    return;
+                }
+
+                fullStop |= ending is '。' or '！' or '？';
+            }
+
+            for (var i = start + 1; i < end && fullStop; i++)
+            {
+                breaks[i] = true;
+            }
+        }
+    }
+
+    /// <summary>Where each paragraph of a narrative's text starts: after blank lines and at the breaks of pasted text.</summary>
+    public static IEnumerable<int> ParagraphStarts(string text)
+    {
+        var lines = text.Split('\n');
+        var pasted = PastedBreaks(lines);
+        var offset = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length > 0 && (i == 0 || pasted[i] || lines[i - 1].Trim().Length == 0))
+            {
+                yield return offset;
+            }
+
+            offset += lines[i].Length + 1;
+        }
+    }
+
+    // The sentence end a line ends with (after any closing quotes and brackets), or '\0'.
+    private static char SentenceEnd(string line)
+    {
+        var end = line.AsSpan().TrimEnd().TrimEnd("”’」』）)】》");
+        return end.Length > 0 && SentenceEnds.Contains(end[^1], StringComparison.Ordinal) ? end[^1] : '\0';
     }
 
     /// <summary>Markdown output must not carry the user's raw HTML as markup either: <c>&lt;tag</c> becomes <c>\&lt;tag</c>.</summary>

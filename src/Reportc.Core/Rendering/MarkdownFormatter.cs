@@ -4,11 +4,15 @@ using Markdig.Syntax;
 
 namespace Reportc.Rendering;
 
-/// <summary>Narrative Markdown to HTML through one Markdig pipeline, built once. Raw HTML is shown as text.</summary>
+/// <summary>
+/// Narrative Markdown to HTML through one Markdig pipeline, built once. Raw HTML is shown as text; emphasis
+/// follows the CJK-friendly amendment (<c>**健全领导机制。**镇党委</c> is bold: <see cref="CjkEmphasis"/>).
+/// </summary>
 public sealed class MarkdownFormatter
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
+        .UseCjkFriendlyEmphasis()
         .DisableHtml()
         .Build();
 

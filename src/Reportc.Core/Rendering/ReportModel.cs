@@ -93,7 +93,7 @@ internal static class ReportModel
         var array = new ScriptArray();
         foreach (var b in blocks)
         {
-            array.Add(new TemplateObject("blocks[]") { ["type"] = b.Type, ["level"] = b.Level, ["md"] = MarkdownSafety.ForMarkdown(b.Markdown), ["html"] = b.Html });
+            array.Add(new TemplateObject("blocks[]") { ["type"] = b.Type, ["level"] = b.Level, ["md"] = CjkEmphasis.ForCommonMark(MarkdownSafety.ForMarkdown(b.Markdown)), ["html"] = b.Html });
         }
 
         return array;

@@ -244,6 +244,20 @@ public static class JsonSchemaWriter
         json.WriteEndObject();
         json.WriteEndObject();
 
+        json.WriteStartObject("leads");
+        json.WriteString("title", "引领段（不编号的加粗标题）");
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("type", "object");
+        Strings(json, "required", ["title"]);
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartObject("properties");
+        Text(json, "title", "引领段标题", "rendered in bold, closed with 。, no number");
+        Text(json, "text", "正文", "Markdown");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+
         Body(json, "section", isSubsection: false);
         Body(json, "subsection", isSubsection: true);
         json.WriteEndObject();
@@ -271,6 +285,7 @@ public static class JsonSchemaWriter
         }
 
         Text(json, "text", "正文", "Markdown paragraphs");
+        Property(json, "leads", "引领段", "paragraphs led by a bold title without a number: **健全领导机制。**……", w => RefAll(w, "#/definitions/leads"));
         Property(json, "points", "要点", "run-in points: 一是……二是……", w => RefAll(w, "#/definitions/points"));
         Property(json, "subsections", "小节", "numbered （一）（二）…", w =>
         {
