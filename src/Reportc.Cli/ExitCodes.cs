@@ -8,6 +8,6 @@ internal static class ExitCodes
     public const int Usage = 2;
     public const int InternalError = 70;
 
-    /// <summary>Stopped by Ctrl+C, SIGINT or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Stopped by Ctrl+C, SIGINT, SIGTERM or SIGHUP (128 + SIGINT, as shells report it, whichever the signal).</summary>
     public const int Cancelled = 130;
 }

@@ -1,4 +1,5 @@
 using Reportc.Diagnostics;
+using Reportc.Output;
 using Reportc.Pdf;
 
 namespace Reportc.Cli;
@@ -34,8 +35,12 @@ internal sealed class PdfStage
     private Task<ChromiumPdfPrinter?> Printer => _printer ??= _browser is null ? Task.FromResult<ChromiumPdfPrinter?>(null) : StartAsync(_browser);
 
     /// <summary>Finds the browser and, when <paramref name="startNow"/>, starts it in the background.</summary>
-    public static PdfStage Start(string? browserOption, bool startNow, CancellationToken cancel) =>
-        new(BrowserLocator.Find(browserOption, out var tried), tried, startNow, cancel);
+    public static PdfStage Start(string? browserOption, bool startNow, CancellationToken cancel)
+    {
+        // The profiles and print copies of runs that were killed (SIGKILL) are removed first.
+        Leftovers.RemoveStale(Path.GetTempPath());
+        return new(BrowserLocator.Find(browserOption, out var tried), tried, startNow, cancel);
+    }
 
     /// <summary>
     /// What a report's PDF is printed from: its HTML, the browser (path, size and time, which change when
@@ -109,29 +114,44 @@ internal sealed class PdfStage
             // while the tabs print, and a batch of thousands never has thousands of copies on disk.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Tabs + 2, CancellationToken = _cancel };
             await Parallel.ForEachAsync(reports.Select((report, i) => (report, i)), parallel, async (item, _) =>
-                await PrintOne(printer, _fonts.Value, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, writer).ConfigureAwait(false)).ConfigureAwait(false);
+                await PrintOne(printer, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, writer).ConfigureAwait(false)).ConfigureAwait(false);
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Leftovers.Delete(folder);
         }
     }
 
-    private static async Task PrintOne(ChromiumPdfPrinter printer, PrintFonts? fonts, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    private async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
     {
-        var html = report.Outputs.Single(o => o.Format == "html").Content;
-        // The browser prints a copy that carries the installed fonts it uses, cut to the report's characters.
-        await File.WriteAllTextAsync(htmlPath, fonts?.Embed(html) ?? html).ConfigureAwait(false);
         try
         {
-            var pdf = await printer.PrintAsync(htmlPath).ConfigureAwait(false);
+            // A browser that is gone prints nothing more: each report left says so, and no copy is made for it.
+            if (printer.IsGone)
+            {
+                throw new BrowserGoneException(printer.GoneReason ?? "");
+            }
+
+            var html = report.Outputs.Single(o => o.Format == "html").Content;
+            // The browser prints a copy that carries the installed fonts it uses, cut to the report's characters.
+            await File.WriteAllTextAsync(htmlPath, _fonts.Value?.Embed(html) ?? html, _cancel).ConfigureAwait(false);
+            var pdf = await printer.PrintAsync(htmlPath, _cancel).ConfigureAwait(false);
             File.Delete(htmlPath);
             var doc = report.Document!;
             printed(report, PdfInfo.Apply(pdf, doc.Title, doc.Author, doc.Date, key));
         }
         catch (Exception e) when (e is IOException or TimeoutException or InvalidDataException or System.Net.WebSockets.WebSocketException)
         {
-            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, e.Message));
+            if (e is BrowserGoneException && !_cancel.IsCancellationRequested)
+            {
+                // Ctrl+C in a terminal signals the browser too (one process group): its end is then the run's
+                // being stopped, which comes in a moment, and not a failure of each report.
+                await Task.Delay(500, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            _cancel.ThrowIfCancellationRequested();
+            var why = e is BrowserGoneException gone ? text.Format("BrowserGone", gone.Reason) : e.Message;
+            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, why));
         }
     }
 

@@ -27,7 +27,11 @@ internal static class ReportcApp
         new ImportCommandDefinition(),
     ];
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs one command line. With <paramref name="handleSignals"/> (the real process, not a test that runs
+    /// several commands in one process), SIGINT, SIGTERM and SIGHUP stop the run with exit code 130 (SignalStop).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool handleSignals = false)
     {
         // reportc --help --lang zh: the top level takes the language too (each command has its own --lang).
         var stackTrace = StackTraceOption();
@@ -52,21 +56,33 @@ internal static class ReportcApp
             return ExitCodes.Usage;
         }
 
+        var sayCancelled = () => error.WriteLine("reportc: " + Diagnostics.MessageText.For(Language(args)).Get("Cancelled"));
+        using var signals = handleSignals ? SignalStop.Register(sayCancelled) : null;
+        var stopped = signals?.Token ?? CancellationToken.None;
         try
         {
-            // Ctrl+C, SIGINT and SIGTERM cancel the command's token; the time given lets a batch close its
-            // browser and remove its temporary files before the process ends.
-            return parse.Invoke(new InvocationConfiguration
+            // A signal cancels the command's token; the batch then closes its browser and removes its
+            // temporary files, and the run ends with 130 (SignalStop ends it if that takes too long).
+            var code = parse.InvokeAsync(new InvocationConfiguration
             {
                 Output = output,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
-            });
+                ProcessTerminationTimeout = null,
+            }, stopped).GetAwaiter().GetResult();
+            signals?.Ended();
+            if (stopped.IsCancellationRequested)
+            {
+                sayCancelled();
+                return ExitCodes.Cancelled;
+            }
+
+            return code;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("reportc: " + Diagnostics.MessageText.For(Language(args)).Get("Cancelled"));
+            signals?.Ended();
+            sayCancelled();
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Reportc.Output;
 
 namespace Reportc.Pdf;
 
@@ -24,7 +25,12 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         _devTools = devTools;
         _profile = profile;
         _tabs = new SemaphoreSlim(tabs, tabs);
+        _watchdog = Task.Run(Watch);
     }
+
+    private readonly Task _watchdog;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Tab> _tabsBySession = new(StringComparer.Ordinal);
 
     /// <summary>How many browsers this process has started: a batch starts one.</summary>
     public static int Launches => s_launches;
@@ -57,9 +63,22 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // Chromium's own temporary files (shared memory under --disable-dev-shm-usage, the folder of its
+        // singleton socket) go into the profile, which is removed with it even when the browser was killed.
+        // Only where the socket's path stays within the 107 bytes a Unix socket's address may have (a
+        // temporary folder of up to about 25 characters): else Chromium does not start, and its files go
+        // into the temporary folder as before.
+        var own = Path.Combine(profile, "t");
+        if (!OperatingSystem.IsWindows() && System.Text.Encoding.UTF8.GetByteCount(own) + "/org.chromium.Chromium.XXXXXX/SingletonSocket".Length <= 107)
+        {
+            start.Environment["TMPDIR"] = Directory.CreateDirectory(own).FullName;
+        }
+
         var browser = Process.Start(start) ?? throw new IOException($"could not start {executable}");
+        Leftovers.Track(browser);
         Interlocked.Increment(ref s_launches);
         DevToolsConnection? devTools = null;
+        ChromiumPdfPrinter? printer = null;
         try
         {
             if (pipe)
@@ -68,7 +87,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 devTools = DevToolsConnection.OverPipe(browser.StandardInput.BaseStream, browser.StandardOutput.BaseStream);
                 try
                 {
-                    await devTools.SendAsync("Browser.getVersion", timeout: TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                    await devTools.SendAsync("Browser.getVersion", timeout: TimeSpan.FromSeconds(30), cancel: cancel).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException or TimeoutException)
                 {
@@ -83,11 +102,22 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 devTools = await DevToolsConnection.ConnectAsync(endpoint, cancel).ConfigureAwait(false);
             }
 
-            var printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs), cancel);
+            // The browser's end is noticed at once, not when the next command waits in vain.
+            browser.EnableRaisingEvents = true;
+            var connection = devTools;
+            connection.Explain = () => browser.WaitForExit(500) ? Ended(browser) : null;
+            browser.Exited += (_, _) => connection.End(Ended(browser));
+            if (browser.HasExited)
+            {
+                connection.End(Ended(browser));
+            }
+
+            printer = new ChromiumPdfPrinter(browser, devTools, profile, Math.Max(1, tabs), cancel);
             devTools.On("Fetch.requestPaused", printer.OnRequest);
+            devTools.On("Inspector.targetCrashed", printer.OnCrashed);
 
             // The tabs are opened together, before the first document needs one.
-            foreach (var tab in await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => printer.OpenTabAsync())).ConfigureAwait(false))
+            foreach (var tab in await Task.WhenAll(Enumerable.Range(0, Math.Max(1, tabs)).Select(_ => printer.OpenTabAsync(cancel))).ConfigureAwait(false))
             {
                 printer._idle.Push(tab);
             }
@@ -96,12 +126,20 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         }
         catch
         {
-            if (devTools is not null)
+            if (printer is not null)
             {
-                await devTools.DisposeAsync().ConfigureAwait(false);
+                await printer.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                if (devTools is not null)
+                {
+                    await devTools.DisposeAsync().ConfigureAwait(false);
+                }
+
+                Stop(browser, profile);
             }
 
-            Stop(browser, profile);
             throw;
         }
     }
@@ -125,23 +163,37 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         return lines;
     }
 
-    /// <summary>Prints the HTML file at <paramref name="htmlPath"/>, its own <c>@page</c> rules deciding the paper.</summary>
-    public async Task<byte[]> PrintAsync(string htmlPath)
+    /// <summary>
+    /// Prints the HTML file at <paramref name="htmlPath"/>, its own <c>@page</c> rules deciding the paper. Every
+    /// wait has a deadline; <paramref name="cancel"/> ends it with <see cref="OperationCanceledException"/>, and a
+    /// browser that is gone (or stopped, or no longer answering) with <see cref="BrowserGoneException"/> at once.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(string htmlPath, CancellationToken cancel = default)
     {
-        await _tabs.WaitAsync().ConfigureAwait(false);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancel, _devTools.Closed);
+        try
+        {
+            await _tabs.WaitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            throw new BrowserGoneException(_devTools.EndReason ?? "");
+        }
+
         Tab? tab = null;
         var reusable = false;
         try
         {
-            tab = _idle.TryPop(out var idle) ? idle : await OpenTabAsync().ConfigureAwait(false);
+            tab = _idle.TryPop(out var idle) ? idle : await OpenTabAsync(wait.Token).ConfigureAwait(false);
+            using var page = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, tab.Crashed.Token);
             var loaded = _devTools.WaitForEvent("Page.loadEventFired", tab.Session);
             // The page is served from memory under an address of its own, with a Content-Security-Policy:
             // every other request it makes (a file, the network) fails (PrintGuard).
             var url = _guard.Serve(htmlPath);
             try
             {
-                await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", url), tab.Session).ConfigureAwait(false);
-                await loaded.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                await _devTools.SendAsync("Page.navigate", w => w.WriteString("url", url), tab.Session, cancel: page.Token).ConfigureAwait(false);
+                await loaded.WaitAsync(TimeSpan.FromSeconds(60), page.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -153,16 +205,30 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             {
                 w.WriteString("expression", "document.fonts.ready.then(() => { if (typeof window.reportcPrintLayout === 'function') { window.reportcPrintLayout(); } return true; })");
                 w.WriteBoolean("awaitPromise", true);
-            }, tab.Session).ConfigureAwait(false);
+            }, tab.Session, cancel: page.Token).ConfigureAwait(false);
             var pdf = await _devTools.SendAsync("Page.printToPDF", w =>
             {
                 w.WriteBoolean("printBackground", true);
                 w.WriteBoolean("preferCSSPageSize", true);
                 w.WriteBoolean("displayHeaderFooter", false);
                 w.WriteBoolean("generateTaggedPDF", true);
-            }, tab.Session, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+            }, tab.Session, TimeSpan.FromSeconds(120), page.Token).ConfigureAwait(false);
             reusable = true;
             return Convert.FromBase64String(pdf.GetProperty("data").GetString()!);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException && !cancel.IsCancellationRequested)
+        {
+            if (_devTools.Closed.IsCancellationRequested)
+            {
+                throw new BrowserGoneException(_devTools.EndReason ?? "");
+            }
+
+            if (tab?.Crashed.IsCancellationRequested == true)
+            {
+                throw new IOException("the page's renderer process ended (it crashed or was killed)", e);
+            }
+
+            throw;
         }
         finally
         {
@@ -172,33 +238,167 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             }
             else if (tab is not null)
             {
-                // A tab that failed is not trusted with the next document.
-                await _devTools.SendAsync("Target.closeTarget", w => w.WriteString("targetId", tab.Target)).ConfigureAwait(false);
+                // A tab that failed is not trusted with the next document; it is closed in the background, and
+                // nothing waits for that.
+                _tabsBySession.TryRemove(tab.Session, out _);
+                _ = CloseTabAsync(tab);
             }
 
             _tabs.Release();
         }
     }
 
+    private async Task CloseTabAsync(Tab tab)
+    {
+        try
+        {
+            await _devTools.SendAsync("Target.closeTarget", w => w.WriteString("targetId", tab.Target), timeout: TimeSpan.FromSeconds(10), cancel: _disposed.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The browser is gone or busy; the tab goes with it.
+        }
+    }
+
     // A tab is kept for the next document: its renderer process, fonts and caches are already up, which
     // a new tab would start again for every document.
-    private async Task<Tab> OpenTabAsync()
+    private async Task<Tab> OpenTabAsync(CancellationToken cancel)
     {
-        var created = await _devTools.SendAsync("Target.createTarget", w => w.WriteString("url", "about:blank")).ConfigureAwait(false);
+        var created = await _devTools.SendAsync("Target.createTarget", w => w.WriteString("url", "about:blank"), cancel: cancel).ConfigureAwait(false);
         var target = created.GetProperty("targetId").GetString()!;
         var attached = await _devTools.SendAsync("Target.attachToTarget", w =>
         {
             w.WriteString("targetId", target);
             w.WriteBoolean("flatten", true);
-        }).ConfigureAwait(false);
+        }, cancel: cancel).ConfigureAwait(false);
         var session = attached.GetProperty("sessionId").GetString()!;
-        await _devTools.SendAsync("Page.enable", session: session).ConfigureAwait(false);
-        await _devTools.SendAsync("Emulation.setEmulatedMedia", w => w.WriteString("media", "print"), session).ConfigureAwait(false);
-        await _devTools.SendAsync("Fetch.enable", PrintGuard.EveryRequest, session).ConfigureAwait(false);
-        return new Tab(target, session);
+        var tab = new Tab(target, session);
+        _tabsBySession[session] = tab;
+        await _devTools.SendAsync("Inspector.enable", session: session, cancel: cancel).ConfigureAwait(false);
+        await _devTools.SendAsync("Page.enable", session: session, cancel: cancel).ConfigureAwait(false);
+        await _devTools.SendAsync("Emulation.setEmulatedMedia", w => w.WriteString("media", "print"), session, cancel: cancel).ConfigureAwait(false);
+        await _devTools.SendAsync("Fetch.enable", PrintGuard.EveryRequest, session, cancel: cancel).ConfigureAwait(false);
+        return tab;
     }
 
-    private sealed record Tab(string Target, string Session);
+    // A tab's renderer that crashed (or was killed) fails that tab's document at once.
+    private void OnCrashed(System.Text.Json.JsonElement parameters, string session)
+    {
+        if (_tabsBySession.TryGetValue(session, out var tab))
+        {
+            tab.Crashed.Cancel();
+        }
+    }
+
+    private sealed record Tab(string Target, string Session)
+    {
+        public CancellationTokenSource Crashed { get; } = new();
+    }
+
+    /// <summary>Whether the browser is gone (ended, stopped or not answering): nothing more can be printed.</summary>
+    public bool IsGone => _devTools.Closed.IsCancellationRequested;
+
+    /// <summary>Why the browser is gone, once it is.</summary>
+    public string? GoneReason => _devTools.EndReason;
+
+    // Watches the browser while the batch runs: a process that ended, was stopped (SIGSTOP) or does not
+    // answer a DevTools call within 20 s ends the connection, and with it every wait.
+    private async Task Watch()
+    {
+        var stoppedSince = (DateTime?)null;
+        var lastPing = DateTime.UtcNow;
+        try
+        {
+            while (!_disposed.IsCancellationRequested && !_devTools.Closed.IsCancellationRequested)
+            {
+                await Task.Delay(250, _disposed.Token).ConfigureAwait(false);
+                if (_browser.HasExited)
+                {
+                    _devTools.End(Ended(_browser));
+                    return;
+                }
+
+                if (IsStopped(_browser.Id))
+                {
+                    stoppedSince ??= DateTime.UtcNow;
+                    if (DateTime.UtcNow - stoppedSince > TimeSpan.FromSeconds(2))
+                    {
+                        Fail("the browser was stopped (SIGSTOP) and did not go on; it was ended");
+                        return;
+                    }
+
+                    continue;
+                }
+
+                stoppedSince = null;
+                if (DateTime.UtcNow - lastPing > TimeSpan.FromSeconds(5))
+                {
+                    try
+                    {
+                        await _devTools.SendAsync("Browser.getVersion", timeout: TimeSpan.FromSeconds(20), cancel: _disposed.Token).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        Fail("the browser did not answer for 20 s; it was ended");
+                        return;
+                    }
+
+                    lastPing = DateTime.UtcNow;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Disposed, or the connection ended (which is what is watched for).
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        _devTools.End(reason);
+        try
+        {
+            _browser.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Gone already.
+        }
+    }
+
+    // Linux: the process's state in /proc is T (stopped by a signal) or t (stopped by a debugger).
+    private static bool IsStopped(int pid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..];
+            return state.Length > 0 && state[0] is 'T' or 't';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string Ended(Process browser)
+    {
+        try
+        {
+            var code = browser.ExitCode;
+            return code > 128 && !OperatingSystem.IsWindows() ? $"the browser was killed (signal {code - 128})" : $"the browser ended (exit code {code})";
+        }
+        catch (InvalidOperationException)
+        {
+            return "the browser ended";
+        }
+    }
+
 
     private readonly PrintGuard _guard = new();
 
@@ -267,19 +467,31 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (!_devTools.Closed.IsCancellationRequested)
         {
-            // Stopped (Ctrl+C, SIGTERM): a short wait, then the browser is killed with its child processes.
-            await _devTools.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(_cancel.IsCancellationRequested ? 1 : 5)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
-        {
-            // Closing anyway.
+            try
+            {
+                // Stopped (Ctrl+C, SIGTERM): a short wait, then the browser is killed with its child processes.
+                await _devTools.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(_cancel.IsCancellationRequested ? 1 : 5)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+            {
+                // Closing anyway.
+            }
         }
 
+        await _disposed.CancelAsync().ConfigureAwait(false);
         await _devTools.DisposeAsync().ConfigureAwait(false);
-        Stop(_browser, _profile, _cancel.IsCancellationRequested ? 1000 : 3000);
-        _tabs.Dispose();
+        try
+        {
+            await _watchdog.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ended with the printer.
+        }
+
+        Stop(_browser, _profile, _cancel.IsCancellationRequested || IsStopped(_browser.Id) ? 1000 : 3000);
     }
 
     // Headless, no first-run, no background traffic, a fresh profile, the DevTools port chosen by the browser.
@@ -343,24 +555,25 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 browser.WaitForExit(3000);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // Already gone.
         }
 
+        Leftovers.Untrack(browser);
         browser.Dispose();
-        try
-        {
-            Directory.Delete(profile, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A profile left in the temp folder is harmless.
-        }
+        // The browser's child processes may still be writing into the profile for a moment after it ends.
+        Leftovers.Delete(profile);
     }
 
     [GeneratedRegex(@"DevTools listening on (ws://\S+)")]
     private static partial Regex Endpoint();
+}
+
+/// <summary>The browser is gone (ended, killed, stopped or no longer answering) before a document was printed; <see cref="Reason"/> says which.</summary>
+public sealed class BrowserGoneException(string reason) : IOException(reason.Length > 0 ? reason : "the browser ended")
+{
+    public string Reason => Message;
 }
 
 /// <summary>The browser ended before it said where its DevTools endpoint is; <see cref="Output"/> is its last lines, if any.</summary>

@@ -21,6 +21,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Method, string Session), TaskCompletionSource<JsonElement>> _awaited = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationTokenSource _gone = new();
     private Task _receiver = Task.CompletedTask;
     private int _nextId;
 
@@ -44,8 +45,15 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     /// <summary>Calls <paramref name="handler"/> with the parameters and session of every <paramref name="method"/> event, on the receiving thread.</summary>
     public void On(string method, Action<JsonElement, string> handler) => _handlers[method] = handler;
 
-    /// <summary>Sends a command and waits for its result; a protocol error becomes an exception.</summary>
-    public async Task<JsonElement> SendAsync(string method, Action<Utf8JsonWriter>? parameters = null, string? session = null, TimeSpan? timeout = null)
+    /// <summary>Cancelled when the connection ends: the browser closed its end (it exited) or this side gave it up.</summary>
+    public CancellationToken Closed => _gone.Token;
+
+    /// <summary>
+    /// Sends a command and waits for its result, at most <paramref name="timeout"/> (60 s) in all (the send
+    /// included); a protocol error becomes an exception, a connection that ended an <see cref="IOException"/>,
+    /// and <paramref name="cancel"/> an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<JsonElement> SendAsync(string method, Action<Utf8JsonWriter>? parameters = null, string? session = null, TimeSpan? timeout = null, CancellationToken cancel = default)
     {
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,26 +75,99 @@ internal sealed class DevToolsConnection : IAsyncDisposable
             json.WriteEndObject();
         }
 
-        await _sendLock.WaitAsync().ConfigureAwait(false);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancel, _gone.Token);
+        wait.CancelAfter(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
-            if (_toBrowser is { } pipe)
+            if (_gone.IsCancellationRequested)
             {
-                buffer.WriteByte(0);
-                await pipe.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _closing.Token).ConfigureAwait(false);
-                await pipe.FlushAsync(_closing.Token).ConfigureAwait(false);
+                throw Gone();
             }
-            else
+
+            await _sendLock.WaitAsync(wait.Token).ConfigureAwait(false);
+            try
             {
-                await _socket.SendAsync(buffer.ToArray(), WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+                if (_toBrowser is { } pipe)
+                {
+                    buffer.WriteByte(0);
+                    await WriteWhole(pipe, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), wait.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _socket.SendAsync(buffer.ToArray(), WebSocketMessageType.Text, endOfMessage: true, wait.Token).ConfigureAwait(false);
+                }
             }
+            finally
+            {
+                _sendLock.Release();
+            }
+
+            return await reply.Task.WaitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            throw _gone.IsCancellationRequested ? Gone() : new TimeoutException($"the browser did not answer {method} in {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s");
         }
         finally
         {
-            _sendLock.Release();
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    // A message half written cannot be taken back: a write that is given up ends the connection.
+    private async Task WriteWhole(Stream pipe, ReadOnlyMemory<byte> bytes, CancellationToken cancel)
+    {
+        try
+        {
+            await pipe.WriteAsync(bytes, cancel).ConfigureAwait(false);
+            await pipe.FlushAsync(cancel).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            End("the DevTools pipe was given up");
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw Gone();
+        }
+    }
+
+    /// <summary>Says why the browser closed its end (its exit), when the connection ends from its side.</summary>
+    public Func<string?>? Explain { get; set; }
+
+    /// <summary>Why the connection ended, once it has.</summary>
+    public string? EndReason => _endReason;
+
+    private volatile string? _endReason;
+
+    private IOException Gone() => new(_endReason ?? "the browser closed the DevTools connection");
+
+    /// <summary>Ends the connection: every command and event waited for fails at once.</summary>
+    public void End(string reason)
+    {
+        _endReason ??= reason;
+        try
+        {
+            _closing.Cancel();
+            _gone.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already.
         }
 
-        return await reply.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        var gone = Gone();
+        foreach (var waiter in _pending.Values)
+        {
+            waiter.TrySetException(gone);
+        }
+
+        foreach (var waiter in _awaited.Values)
+        {
+            waiter.TrySetException(gone);
+        }
     }
 
     /// <summary>A task that completes when the event <paramref name="method"/> arrives for the session.</summary>
@@ -94,17 +175,23 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     {
         var waiter = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _awaited[(method, session)] = waiter;
+        if (_gone.IsCancellationRequested)
+        {
+            waiter.TrySetException(Gone());
+        }
+
         return waiter.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync().ConfigureAwait(false);
+        End("the DevTools connection was closed");
         try
         {
-            await _receiver.ConfigureAwait(false);
+            // A read that cannot be cancelled (a stopped browser's pipe) is left behind after a while.
+            await _receiver.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or TimeoutException)
         {
             // The browser is going away; nothing is waiting for it any more.
         }
@@ -112,8 +199,6 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         _socket.Dispose();
         _toBrowser?.Dispose();
         _fromBrowser?.Dispose();
-        _sendLock.Dispose();
-        _closing.Dispose();
     }
 
     private async Task ReceiveLoop()
@@ -142,11 +227,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         }
         finally
         {
-            var gone = new IOException("the browser closed the DevTools connection");
-            foreach (var waiter in _pending.Values)
-            {
-                waiter.TrySetException(gone);
-            }
+            End(Explain?.Invoke() ?? "the browser closed the DevTools connection");
         }
     }
 
@@ -172,11 +253,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         }
         finally
         {
-            var gone = new IOException("the browser closed the DevTools connection");
-            foreach (var waiter in _pending.Values)
-            {
-                waiter.TrySetException(gone);
-            }
+            End(Explain?.Invoke() ?? "the browser closed the DevTools connection");
         }
     }
 

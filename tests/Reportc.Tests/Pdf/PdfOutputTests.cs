@@ -263,54 +263,6 @@ public sealed partial class PdfOutputTests(ITestOutputHelper log)
         log.WriteLine($"20 PDFs in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMilliseconds / 20:F0} ms per PDF");
     }
 
-    [Fact]
-    public async Task A_batch_stopped_by_sigterm_says_so_closes_the_browser_and_leaves_no_temporary_files()
-    {
-        var folder = TestPaths.NewTempFolder();
-        var temp = Directory.CreateDirectory(Path.Combine(folder, "tmp")).FullName;
-        var inputs = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
-        for (var i = 1; i <= 20; i++)
-        {
-            File.Copy(TestPaths.Sample, Path.Combine(inputs, $"town-{i:D2}.yaml"));
-        }
-
-        var output = Path.Combine(folder, "out");
-        var start = new ProcessStartInfo(CliRunner.Executable ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "reportc.exe" : "reportc"))
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "build", inputs, "-o", output, "--format", "pdf", "--lang", "en" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["TMPDIR"] = temp;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-
-        // Stopped once the browser prints: the first PDF is out.
-        var clock = Stopwatch.StartNew();
-        while (!(Directory.Exists(output) && Directory.GetFiles(output, "*.pdf").Length > 0) && clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
-        {
-            Thread.Sleep(50);
-        }
-
-        Assert.False(process.HasExited, "the batch ended before it could be stopped");
-        PdfText.Run("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "reportc did not stop");
-
-        var error = await stderr;
-        Assert.Equal(130, process.ExitCode);
-        Assert.Contains("reportc: cancelled", error);
-        Assert.DoesNotContain("internal error", error);
-        Assert.True(Directory.GetFiles(output, "*.pdf").Length < 20, "it stopped before the end");
-        Assert.Empty(Directory.GetFileSystemEntries(temp)); // browser profile, print copies, Chromium's own
-        Assert.DoesNotContain(temp, PdfText.Run("ps", "-eo", "args"));
-    }
-
     [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?")]
     private static partial Regex Number();
 }
