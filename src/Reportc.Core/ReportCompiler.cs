@@ -90,6 +90,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
 
                 TextChecks.Run(report, diagnostics);
                 LinkChecks.Run(report, diagnostics);
+                EmphasisChecks.Run(report, diagnostics);
                 TableChecks.Run(report, diagnostics);
                 var kind = report.Kind;
                 var stylesheet = _stylesheets.GetOrAdd(kind, k =>

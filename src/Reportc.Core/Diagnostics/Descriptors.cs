@@ -78,6 +78,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LinkNotPublished = W(417);
     public static readonly DiagnosticDescriptor ImageNotPrinted = W(418);
     public static readonly DiagnosticDescriptor LeadingFullWidthSpaces = W(419);
+    public static readonly DiagnosticDescriptor StrayEmphasis = W(420);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);

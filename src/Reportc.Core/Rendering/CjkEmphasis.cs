@@ -100,6 +100,43 @@ public static class CjkEmphasis
         return text.ToString();
     }
 
+    /// <summary>
+    /// The runs of two or more <c>*</c> that the narrative's reading (CJK-friendly) takes for no emphasis, so that
+    /// they are printed as typed: where each is in <paramref name="markdown"/>. An escaped <c>\*</c> is meant.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length)> Unmatched(string markdown)
+    {
+        if (!markdown.Contains("**", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (var literal in Markdown.Parse(markdown, Parser).Descendants<LiteralInline>())
+        {
+            var end = Math.Min(markdown.Length, literal.Span.End + 1);
+            for (var at = Math.Max(0, literal.Span.Start); at < end; at++)
+            {
+                if (markdown[at] != '*')
+                {
+                    continue;
+                }
+
+                var run = at;
+                while (run < end && markdown[run] == '*')
+                {
+                    run++;
+                }
+
+                if (run - at >= 2 && (at == 0 || markdown[at - 1] != '\\'))
+                {
+                    yield return (at, run - at);
+                }
+
+                at = run;
+            }
+        }
+    }
+
     private static bool IsDelimiter(string text, int at, int n) => at >= 0 && at + n <= text.Length && text.AsSpan(at, n).TrimStart('*').Length == 0;
 
     // CommonMark 6.2: a left-flanking run is not followed by white space, and either not followed by
