@@ -15,16 +15,30 @@ internal static partial class DocumentChecks
 
         CheckNumber(doc, diagnostics);
 
+        // A report on a year is written once the year's work is done: in its December (reports are often issued
+        // then) or later. A date before the report year is impossible; one earlier in the report year is
+        // most likely a slip of the year or the month.
         var date = doc.Date;
-        if (date.Year <= report.Year)
+        if (date.Year < report.Year)
         {
-            diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year, report.Year + 1);
+            diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year);
+        }
+        else if (date.Year == report.Year && date.Month < 12)
+        {
+            diagnostics.Report(Descriptors.DateEarlyInYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year);
         }
         // The report's own deadline, else the kind's for who issues it (a government's own report: 3月31日).
         else if ((doc.Deadline.Given ? doc.Deadline.Date : report.Kind.DeadlineFor(doc.Issuers.FirstOrDefault())) is var (month, day)
             && date > new DateOnly(report.Year + 1, month, Math.Min(day, DateTime.DaysInMonth(report.Year + 1, month))))
         {
             diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, ReportModel.ChineseDate(date), $"{report.Year + 1}年{month}月{day}日");
+        }
+
+        // A 报告 sent to a superior (主送) is an upward document: GB/T 9704 7.2.4 puts its 签发人 beside the 发文字号.
+        if (doc.Number.Length > 0 && doc.Signer is null && doc.To is { Length: > 0 }
+            && doc.TitleLines is [.., var last] && last.TrimEnd().EndsWith("报告", StringComparison.Ordinal))
+        {
+            diagnostics.Report(Descriptors.UpwardWithoutSigner, doc.Spans.Number, doc.Number, doc.To);
         }
 
         if ((doc.Printer is null) != (doc.PrintDate is null))

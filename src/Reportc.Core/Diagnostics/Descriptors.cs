@@ -116,6 +116,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DateAfterDeadline = W(704);
     public static readonly DiagnosticDescriptor TitleWithoutYear = W(705);
     public static readonly DiagnosticDescriptor YearDisagrees = E(706);
+    public static readonly DiagnosticDescriptor DateEarlyInYear = W(707);
+    public static readonly DiagnosticDescriptor UpwardWithoutSigner = W(708);
 
     // RC11xx: importing last year's document (reportc import).
     public static readonly DiagnosticDescriptor ImportUnreadable = E(1101);
