@@ -151,6 +151,18 @@ internal sealed class CommonOptions
             error.WriteLine($"reportc: '{pattern}' matches no report file");
         }
 
+        // Run without files in a sub-folder of the repository (one township's folder), the project's reports
+        // under that folder are meant, not the whole repository's; each keeps its place in the output tree.
+        if (given.Length == 0 && project is not null && InputFiles.Below(Environment.CurrentDirectory, project) is { } here)
+        {
+            files = [.. files.Where(f => Path.GetFullPath(f.Path).StartsWith(here, StringComparison.Ordinal))];
+            if (files.Count == 0)
+            {
+                error.WriteLine($"reportc: no report of the project's inputs ({string.Join(", ", project.Inputs)}) is in this folder or below it; name files, or run in the project's folder");
+                return null;
+            }
+        }
+
         // A file named inside the project's inputs keeps its place in the output tree (out/<town>/2024.html
         // whether the whole project is built or that one file).
         return given.Length > 0 && project is not null ? InputFiles.Reroot(files, project.Inputs) : files;

@@ -27,6 +27,17 @@ internal static class InputFiles
         return null;
     }
 
+    /// <summary>
+    /// <paramref name="folder"/> as a full path ending in a separator when it lies strictly below the project
+    /// file's folder, else null.
+    /// </summary>
+    public static string? Below(string folder, ProjectFile project)
+    {
+        var root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(project.Path))! + System.IO.Path.DirectorySeparatorChar;
+        var here = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
+        return here.Length > root.Length && here.StartsWith(root, StringComparison.Ordinal) ? here : null;
+    }
+
     /// <summary>The files, in a stable order, and the patterns that matched nothing.</summary>
     public static (List<Input> Files, List<string> Unmatched) Expand(IEnumerable<string> patterns)
     {

@@ -110,8 +110,44 @@ public sealed class BatchBuildTests
         var check = CliRunner.RunIn(below, "check", "2024.yaml");
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("error RC0406", check.Error);
-        var all = CliRunner.RunIn(below, "check");
-        Assert.Equal(1, all.ExitCode);
-        Assert.Contains("2 file(s)", all.Error);
+        var here = CliRunner.RunIn(below, "check");
+        Assert.Equal(1, here.ExitCode);
+        Assert.Contains("1 file(s)", here.Error);
+    }
+
+    [Fact]
+    public void Check_and_build_without_files_in_a_townships_folder_take_that_folders_reports_only()
+    {
+        var repo = TestPaths.NewTempFolder();
+        Assert.Equal(0, CliRunner.Run("init", repo).ExitCode);
+        File.Delete(Directory.GetFiles(Path.Combine(repo, "reports"), "*.yaml").Single());
+        foreach (var town in new[] { "dongguan", "nanhe" })
+        {
+            Directory.CreateDirectory(Path.Combine(repo, "reports", town));
+            File.Copy(TestPaths.Sample, Path.Combine(repo, "reports", town, "2024.yaml"));
+        }
+
+        // nanhe's report has an error; from dongguan's folder only dongguan's report is checked and built.
+        var nanhe = Path.Combine(repo, "reports", "nanhe", "2024.yaml");
+        File.WriteAllText(nanhe, File.ReadAllText(nanhe).Replace("  other: 无。", "  other: 无{{nothing}}。", StringComparison.Ordinal));
+        var dongguan = Path.Combine(repo, "reports", "dongguan");
+        var check = CliRunner.RunIn(dongguan, "check");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Contains("1 file(s)", check.Error);
+        Assert.DoesNotContain("nanhe", check.Error);
+
+        var build = CliRunner.RunIn(dongguan, "build");
+        Assert.True(build.ExitCode == 0, build.Error);
+        Assert.True(File.Exists(Path.Combine(repo, "out", "dongguan", "2024.html")));
+        Assert.False(Directory.Exists(Path.Combine(repo, "out", "nanhe")));
+
+        // From the project's folder every report is meant, nanhe's error included.
+        Assert.Equal(1, CliRunner.RunIn(repo, "check").ExitCode);
+
+        // A folder holding none of the project's reports says so (a usage error), rather than taking them all.
+        var empty = Directory.CreateDirectory(Path.Combine(repo, "kinds")).FullName;
+        var none = CliRunner.RunIn(empty, "check");
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("no report of the project's inputs", none.Error);
     }
 }
