@@ -47,6 +47,11 @@ internal sealed class NewCommandDefinition : Command
 
     private readonly Option<string?> _language = CommonOptions.LanguageOption();
 
+    private readonly Option<bool> _keepText = new("--keep-text")
+    {
+        Description = "With --from: keep last year's text, its years moved on, instead of TODO",
+    };
+
     public NewCommandDefinition()
         : base("new", "Start a report file: next year's from this year's (--from), or a fresh one of a kind (--kind)")
     {
@@ -56,6 +61,7 @@ internal sealed class NewCommandDefinition : Command
         Add(_output);
         Add(_templates);
         Add(_force);
+        Add(_keepText);
         Add(_language);
         SetAction(Execute);
     }
@@ -93,7 +99,7 @@ internal sealed class NewCommandDefinition : Command
             target = parse.GetValue(_output) ?? Path.Combine(Path.GetDirectoryName(from) ?? ".", NameFor(Path.GetFileName(from), last.Year, year));
             var previous = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(target))!, Path.GetFullPath(from)).Replace('\\', '/');
             var firstLine = File.ReadLines(from).FirstOrDefault(l => l.StartsWith("# yaml-language-server:", StringComparison.Ordinal));
-            text = NextYear.Write(last, year, previous, firstLine, words);
+            text = NextYear.Write(last, year, previous, firstLine, words, parse.GetValue(_keepText));
         }
         else
         {

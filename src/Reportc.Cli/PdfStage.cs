@@ -107,6 +107,12 @@ internal sealed class PdfStage
             return;
         }
 
+        // Once a run: the standard fonts that neither this machine nor the reports supply.
+        if (StandardFonts.Missing(reports.Select(r => r.Outputs.Single(o => o.Format == "html").Content)) is { Count: > 0 } missing)
+        {
+            Report(writer, Diagnostic.Create(Descriptors.StandardFontsMissing, SourceSpan.Tool, text, string.Join(text.Get("ListSeparator"), missing)));
+        }
+
         var folder = PrivateFolder.Create("reportc-print-");
         try
         {

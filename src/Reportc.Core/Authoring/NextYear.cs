@@ -9,23 +9,25 @@ namespace Reportc.Authoring;
 /// <summary>
 /// Writes next year's report file from this year's (<c>reportc new 2025 --from 2024.yaml</c>): the same
 /// structure and document, the year and dates moved on, this file named as <c>previous</c>, every metric
-/// emptied with last year's value beside it as a comment, and TODO where the narrative goes.
+/// emptied with last year's value beside it as a comment, and TODO where the narrative goes (last year's text
+/// above it as comments), or, with <c>keepText</c>, last year's text itself with its years moved on.
 /// </summary>
 public static partial class NextYear
 {
     public const string Todo = "TODO";
 
-    public static string Write(Report last, int year, string previousPath, string? schemaLine, Diagnostics.MessageText? text = null)
+    public static string Write(Report last, int year, string previousPath, string? schemaLine, Diagnostics.MessageText? text = null, bool keepText = false)
     {
         var t = text ?? Diagnostics.MessageText.English;
         var shift = year - last.Year;
+        var narrative = new NarrativeWriter(keepText, last.Year, shift);
         var yaml = new StringBuilder();
         if (schemaLine is not null)
         {
             yaml.AppendLine(schemaLine);
         }
 
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {t.Format("NewFromHeader", year, Path.GetFileName(previousPath))}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"# {t.Format(keepText ? "NewFromHeaderKept" : "NewFromHeader", year, Path.GetFileName(previousPath))}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"kind: {last.Kind.Id}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"year: {year}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"previous: {YamlText.Scalar(previousPath)}");
@@ -34,9 +36,7 @@ public static partial class NextYear
         yaml.AppendLine();
         if (last.Preamble is not null)
         {
-            LastYear(yaml, "", last.Preamble);
-            yaml.AppendLine("preamble: |");
-            yaml.AppendLine("  " + Todo);
+            narrative.Text(yaml, "", "preamble", last.Preamble);
             yaml.AppendLine();
         }
 
@@ -48,10 +48,10 @@ public static partial class NextYear
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  {section.Rule.Id}:");
             if (section.Heading is not null)
             {
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"    heading: {YamlText.Scalar(section.Heading.Text)}");
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"    heading: {YamlText.Scalar(narrative.Words(section.Heading.Text))}");
             }
 
-            WriteBody(yaml, section.Body, "    ");
+            WriteBody(yaml, section.Body, "    ", narrative);
         }
 
         return yaml.ToString();
@@ -139,19 +139,17 @@ public static partial class NextYear
         yaml.AppendLine();
     }
 
-    private static void WriteBody(StringBuilder yaml, Body body, string indent)
+    private static void WriteBody(StringBuilder yaml, Body body, string indent, NarrativeWriter narrative)
     {
         if (body.Points.Count == 0 && body.Subsections.Count == 0 && body.Leads.Count == 0)
         {
-            LastYear(yaml, indent, body.Text);
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
+            narrative.Text(yaml, indent, "text", body.Text);
             return;
         }
 
         if (body.Text is not null)
         {
-            LastYear(yaml, indent, body.Text);
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}text: {Todo}");
+            narrative.Text(yaml, indent, "text", body.Text);
         }
 
         if (body.Leads.Count > 0)
@@ -172,14 +170,15 @@ public static partial class NextYear
             {
                 if (point.Title is null)
                 {
-                    LastYear(yaml, indent + "  ", point.Text);
-                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - {Todo}");
+                    narrative.Text(yaml, indent + "  ", "-", point.Text);
                 }
                 else
                 {
-                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(point.Title.Text)}");
-                    LastYear(yaml, indent + "    ", point.Text);
-                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    text: {Todo}");
+                    yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(narrative.Words(point.Title.Text))}");
+                    if (point.Text is not null || !narrative.KeepText)
+                    {
+                        narrative.Text(yaml, indent + "    ", "text", point.Text);
+                    }
                 }
             }
         }
@@ -189,29 +188,14 @@ public static partial class NextYear
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}subsections:");
             foreach (var sub in body.Subsections)
             {
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(sub.Title.Text)}");
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(narrative.Words(sub.Title.Text))}");
                 if (!sub.RunIn)
                 {
                     yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    runin: false");
                 }
 
-                WriteBody(yaml, sub.Body, indent + "    ");
+                WriteBody(yaml, sub.Body, indent + "    ", narrative);
             }
-        }
-    }
-
-    // Last year's text above its TODO, as comments: the clerk writes this year's from it.
-    private static void LastYear(StringBuilder yaml, string indent, Narrative? text)
-    {
-        if (text is null || text.Text.Trim().Length == 0)
-        {
-            return;
-        }
-
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}# 上年：");
-        foreach (var line in text.Text.Split('\n'))
-        {
-            yaml.AppendLine((indent + "#   " + line).TrimEnd());
         }
     }
 

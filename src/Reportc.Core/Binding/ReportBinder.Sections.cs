@@ -40,7 +40,7 @@ internal sealed partial class ReportBinder
 
         return byHeading.Count == 1
             ? text.Format("DidYouMeanSection", byHeading[0].Id, byHeading[0].HeadingFor(year))
-            : text.Format("ItsSectionsAre", string.Join(text.Get("ListSeparator"), kind.Sections.Select(s => text.Format("SectionWithHeading", s.Id, s.HeadingFor(year)))));
+            : text.Format("ItsSectionsAre", string.Join(text.Get("ListSeparator"), kind.Sections.Select(s => text.Format("SectionWithHeading", s.Id, s.HeadingFor(year)))), kind.Id);
 
         // A heading without its year: 2024年度履行法院生效裁判情况 → 履行法院生效裁判情况.
         static string Plain(string heading) => System.Text.RegularExpressions.Regex.Replace(heading, @"^[0-9]{4}年度?", "");
@@ -49,6 +49,7 @@ internal sealed partial class ReportBinder
     private List<SectionContent> BindSections(YamlMappingNode root, ReportKind kind, int year, IReadOnlyDictionary<string, TableData> tables)
     {
         var found = new Dictionary<string, SectionContent>(StringComparer.Ordinal);
+        var order = new List<string>();
         var node = Required(root, "sections", "SectionsHint");
         if (node is YamlMappingNode map)
         {
@@ -62,6 +63,11 @@ internal sealed partial class ReportBinder
                     continue;
                 }
 
+                if (!found.ContainsKey(id))
+                {
+                    order.Add(id);
+                }
+
                 found[id] = BindSection(rule, value, YamlLoader.SpanOf(_source.Path, key));
             }
         }
@@ -70,34 +76,41 @@ internal sealed partial class ReportBinder
             Report(Descriptors.WrongNodeType, node, "sections", T("SectionsMapping"), node.Describe(_diagnostics.Text));
         }
 
-        // A missing section is named with the number it would have among the sections present.
-        var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
-        var present = 0;
+        // 'sections' missing or of the wrong kind is reported once, not once for every section.
         if (node is not YamlMappingNode)
         {
-            // 'sections' missing or of the wrong kind is reported once, not once for every section.
             return [];
         }
 
-        // A section whose table the report gives stands with the table alone (its text is optional).
+        // The sections stand in the order the report writes them (the national rule's order, 主要举措和成效 first,
+        // or a county's own); the kind says which are required, whatever the order.
+
+        // A section whose table the report gives stands with the table alone (its text is optional), where the
+        // kind's order puts it among the sections written.
         foreach (var rule in kind.Sections.Where(r => !found.ContainsKey(r.Id) && tables.Values.Any(t => t.Definition.Section == r.Id)))
         {
             found[rule.Id] = new SectionContent(rule, null, Body.Empty, tables.Values.First(t => t.Definition.Section == rule.Id).Span);
+            order.Insert(PlaceOf(kind, order, rule.Id), rule.Id);
         }
 
-        foreach (var rule in kind.Sections)
+        // A missing section is named with the number it would have among the sections present.
+        var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
+        foreach (var rule in kind.Sections.Where(r => r.Required && !found.ContainsKey(r.Id)))
         {
-            if (found.ContainsKey(rule.Id))
-            {
-                present++;
-            }
-            else if (rule.Required)
-            {
-                Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(present + 1)}、{rule.HeadingFor(year)}", rule.Id);
-            }
+            Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(PlaceOf(kind, order, rule.Id) + 1)}、{rule.HeadingFor(year)}", rule.Id, kind.Id);
         }
 
-        return [.. kind.Sections.Where(r => found.ContainsKey(r.Id)).Select(r => found[r.Id])];
+        return [.. order.Select(id => found[id])];
+    }
+
+    // Where a section not written would stand among those written: right after the nearest one the kind puts
+    // before it (after 主要举措和成效 for 存在问题, whatever follows), else first.
+    private static int PlaceOf(ReportKind kind, List<string> order, string id)
+    {
+        var rank = kind.Sections.Select(s => s.Id).ToList();
+        var before = rank.IndexOf(id);
+        var nearest = order.Where(o => rank.IndexOf(o) < before).MaxBy(rank.IndexOf);
+        return nearest is null ? 0 : order.IndexOf(nearest) + 1;
     }
 
     private SectionContent BindSection(SectionRule rule, YamlNode node, SourceSpan span)

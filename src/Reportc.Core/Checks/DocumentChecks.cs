@@ -41,6 +41,8 @@ internal static partial class DocumentChecks
             diagnostics.Report(Descriptors.UpwardWithoutSigner, doc.Spans.Number, doc.Number, doc.To);
         }
 
+        CheckTitleBreaks(doc, diagnostics);
+
         if ((doc.Printer is null) != (doc.PrintDate is null))
         {
             var (given, missing, span) = doc.Printer is null ? ("print_date", "printer", doc.Spans.PrintDate) : ("printer", "print_date", doc.Spans.Printer);
@@ -60,6 +62,26 @@ internal static partial class DocumentChecks
             else
             {
                 diagnostics.Report(Descriptors.TitleWithoutYear, doc.Spans.Title, report.Year);
+            }
+        }
+    }
+
+    // A line break the clerk typed into the title that splits a word (建设情 / 况, 人民 / 政府): GB/T 9704 7.3.2
+    // wants the lines whole in meaning. Located at the start of the line that carries the word's end.
+    private static void CheckTitleBreaks(DocumentInfo doc, DiagnosticBag diagnostics)
+    {
+        var searchFrom = 0;
+        for (var i = 1; i < doc.TitleLines.Count; i++)
+        {
+            var before = doc.TitleLines[i - 1];
+            var after = doc.TitleLines[i];
+            var source = doc.TitleSource?.Text ?? "";
+            var at = source.IndexOf(after, searchFrom, StringComparison.Ordinal);
+            searchFrom = at >= 0 ? at + after.Length : searchFrom;
+            if (TitleLayout.WordSplitAt(before + after, before.Length, doc.Issuers) is { } word)
+            {
+                var span = at >= 0 && doc.TitleSource is { } title ? title.SpanOf(at, after.Length) : doc.Spans.Title;
+                diagnostics.Report(Descriptors.TitleBreakSplitsWord, span, word, $"{before[^Math.Min(before.Length, 4)..]} / {after[..Math.Min(after.Length, 4)]}");
             }
         }
     }

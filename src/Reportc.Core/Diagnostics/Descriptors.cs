@@ -108,6 +108,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NoBrowser = E(801);
     public static readonly DiagnosticDescriptor BrowserDidNotStart = E(803);
     public static readonly DiagnosticDescriptor PrintFailed = E(802);
+    public static readonly DiagnosticDescriptor StandardFontsMissing = I(804);
 
     // RC07xx: 公文 rules (GB/T 9704) and the kind's calendar.
     public static readonly DiagnosticDescriptor DocumentNumberForm = W(701);
@@ -118,6 +119,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor YearDisagrees = E(706);
     public static readonly DiagnosticDescriptor DateEarlyInYear = W(707);
     public static readonly DiagnosticDescriptor UpwardWithoutSigner = W(708);
+    public static readonly DiagnosticDescriptor TitleBreakSplitsWord = W(709);
 
     // RC11xx: importing last year's document (reportc import).
     public static readonly DiagnosticDescriptor ImportUnreadable = E(1101);

@@ -45,6 +45,11 @@ public sealed partial class PrintFonts
         _installed = installed;
     }
 
+    /// <summary>The family names of the installed fonts (fontconfig), empty where fontconfig cannot say.</summary>
+    public static IReadOnlySet<string> InstalledFamilies => s_families.Value;
+
+    private static readonly Lazy<IReadOnlySet<string>> s_families = new(() => s_installed.Value.Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The print fonts of this machine, or null where documents print with the installed fonts as they are.</summary>
     public static PrintFonts? Create()
     {

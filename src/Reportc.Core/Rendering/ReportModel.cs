@@ -12,6 +12,7 @@ internal static class ReportModel
         var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics));
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
 
+        var units = NumberUnits.For(report);
         var sections = new ScriptArray();
         // Numbering follows the sections present, so leaving out an optional one never leaves a gap.
         var number = 0;
@@ -28,7 +29,7 @@ internal static class ReportModel
                 ["number"] = ChineseNumerals.Heading(1, number),
                 ["title"] = title,
                 ["heading"] = ChineseNumerals.Heading(1, number) + title,
-                ["blocks"] = Blocks(blocks),
+                ["blocks"] = Blocks(blocks, units),
             });
         }
 
@@ -57,7 +58,7 @@ internal static class ReportModel
                 ["issuers"] = Strings(doc.Issuers),
                 ["number"] = doc.Number,
                 ["title"] = string.Concat(doc.TitleLines),
-                ["title_lines"] = Strings(doc.TitleLines),
+                ["title_lines"] = Strings(TitleLayout.Lines(doc.TitleLines, doc.Issuers)),
                 ["to"] = doc.To ?? "",
                 ["signer"] = doc.Signer ?? "",
                 ["date"] = ChineseDate(doc.Date),
@@ -69,7 +70,7 @@ internal static class ReportModel
                 ["seal"] = doc.Seal,
                 ["seal_image"] = doc.SealImage,
             },
-            ["preamble"] = Blocks(preamble),
+            ["preamble"] = Blocks(preamble, units),
             ["sections"] = sections,
             ["metrics"] = metrics,
             ["stylesheet"] = stylesheet,
@@ -88,12 +89,12 @@ internal static class ReportModel
         }
     }
 
-    private static ScriptArray Blocks(IEnumerable<RenderedBlock> blocks)
+    private static ScriptArray Blocks(IEnumerable<RenderedBlock> blocks, IReadOnlyList<string> units)
     {
         var array = new ScriptArray();
         foreach (var b in blocks)
         {
-            array.Add(new TemplateObject("blocks[]") { ["type"] = b.Type, ["level"] = b.Level, ["md"] = CjkEmphasis.ForCommonMark(MarkdownSafety.ForMarkdown(b.Markdown)), ["html"] = b.Html });
+            array.Add(new TemplateObject("blocks[]") { ["type"] = b.Type, ["level"] = b.Level, ["md"] = CjkEmphasis.ForCommonMark(MarkdownSafety.ForMarkdown(b.Markdown)), ["html"] = NumberUnits.KeepTogetherHtml(b.Html, units) });
         }
 
         return array;

@@ -141,9 +141,10 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
         }
 
         var title = new StringBuilder();
-        for (var i = 0; i < doc.TitleLines.Count; i++)
+        var titleLines = TitleLayout.Lines(doc.TitleLines, doc.Issuers);
+        for (var i = 0; i < titleLines.Count; i++)
         {
-            title.Append(i > 0 ? "<w:r><w:br/></w:r>" : "").Append(Run(doc.TitleLines[i]));
+            title.Append(i > 0 ? "<w:r><w:br/></w:r>" : "").Append(Run(titleLines[i]));
         }
 
         _before = masthead ? 2 * Line : 0;
