@@ -24,8 +24,10 @@ internal static partial class PdfText
         {
             var line = i < lines.Count ? lines[i] : "";
             // A line cut at the page's width goes on in the next, however that one is indented (a centred title).
-            var continues = paragraph.Length > 0 && Full(lines[i - 1]) && Indent(line) <= margin + 1 + 8 && !StartsNumbered(line)
-                && !StartsNumbered(paragraph.ToString());
+            // A line ending in a closing quote or bracket goes on when the next, not indented, starts with a number: the
+            // number and its unit were kept together on that next line (3.60万元 is never parted from its unit).
+            var continues = paragraph.Length > 0 && Indent(line) <= margin + 1 + 8 && !StartsNumbered(line) && !StartsNumbered(paragraph.ToString())
+                && (Full(lines[i - 1]) || (Indent(line) <= margin + 1 && line.Trim() is [>= '0' and <= '9', ..] && lines[i - 1].Trim() is [.., '”' or '）' or '’' or '》']));
             var newParagraph = line.Trim().Length == 0 || (Indent(line) > margin + 1 && !continues);
             if (newParagraph && paragraph.Length > 0)
             {
