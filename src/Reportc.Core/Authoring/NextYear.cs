@@ -157,9 +157,8 @@ public static partial class NextYear
             yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}leads:");
             foreach (var lead in body.Leads)
             {
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(lead.Title.Text)}");
-                LastYear(yaml, indent + "    ", lead.Text);
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}    text: {Todo}");
+                yaml.AppendLine(CultureInfo.InvariantCulture, $"{indent}  - title: {YamlText.Scalar(narrative.Words(lead.Title.Text))}");
+                narrative.Text(yaml, indent + "    ", "text", lead.Text);
             }
         }
 
