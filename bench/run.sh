@@ -4,7 +4,8 @@
 #       standalone HTML with a template, and against a Native AOT "hello world" (the floor);
 #   (b) 1,000 reports in one reportc call against 1,000 pandoc calls, and md+html+docx against md+html;
 #   (c) peak memory of a 1,000- and a 10,000-report batch;
-#   (d) 20 PDFs in one call against 20 `chromium --headless --print-to-pdf` launches.
+#   (d) 20 PDFs in one call against 20 `chromium --headless --print-to-pdf` launches;
+#   (e) checking a 2.8 MB text with a slip on every other character against a 160 KB one (linear time).
 # Needs: the native binary (dotnet pwsh ./build.ps1 publish), Debian's pandoc and chromium, GNU time,
 # clang and zlib1g-dev for the hello world. Usage: bench/run.sh [RUNS]   (RUNS of each cold start; 20)
 set -euo pipefail
@@ -139,6 +140,34 @@ t10=$(( ($(date +%s%N) - t10) / 1000000 ))
 echo "(c) peak memory (max RSS)"
 printf '    1,000 reports   %8s MB\n    10,000 reports  %8s MB\n' "$m1" "$m10"
 printf '    10,000 / 1,000 = %s (target <= 1.5; and 10,000 under 250 MB); 10,000 reports took %s ms\n' "$(ratio "$m10" "$m1")" "$t10"
+echo
+
+# --- (e) text checks stay linear: a text of 2.8 MB (700,000 half-width commas, each a warning at its own line
+# and column) against the same text of 40,000, and against checking the sample
+python3 - "$work" <<'PY'
+import sys, pathlib
+work = pathlib.Path(sys.argv[1])
+sample = pathlib.Path("samples/shili-2024.yaml").read_text(encoding="utf-8")
+before = "  problems: 基层执法力量仍然不足，执法人员专业培训偏少。"
+for name, n in (("commas-small", 40_000), ("commas-large", 700_000)):
+    text = sample.replace("previous: shili-2023.yaml\n", "").replace(before, "  problems: |\n    " + "甲," * n + "\n")
+    text = text.replace("，上年为{{fines.prev}}", "")
+    for suffix in (".change}}",):
+        text = text.replace(suffix, "}}")
+    (work / f"{name}.yaml").write_text(text, encoding="utf-8")
+PY
+t_check=$(median_ms "$reportc" check samples/beiliu-2024.yaml)
+runs_saved=$runs; runs=3
+t_small=$(median_ms "$reportc" check "$work/commas-small.yaml")
+t_large=$(median_ms "$reportc" check "$work/commas-large.yaml")
+runs=$runs_saved
+echo "(e) text checks on a long text (median ms of 3; 17.5x the commas of the small text)"
+printf '    check the sample                  %8s ms
+' "$t_check"
+printf '    check 40,000 commas (160 KB)      %8s ms
+' "$t_small"
+printf '    check 700,000 commas (2.8 MB)     %8s ms  = %sx the small text (linear: about 17.5; target < 10 s)
+' "$t_large" "$(ratio "$t_large" "$t_small")"
 echo
 
 # --- (d) 20 PDFs: one reportc call against 20 browser launches

@@ -202,6 +202,7 @@ internal sealed class CommonOptions
             NoWarn = noWarn,
             WarningsAsErrors = parse.GetValue(WarningsAsErrors) || project?.WarningsAsErrors == true,
             TodosAreErrors = todosAreErrors,
+            ThrowInternalErrors = parse.GetValue<bool>("--stacktrace"),
         });
     }
 }

@@ -57,6 +57,9 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
 
     public void Write(IEnumerable<Diagnostic> diagnostics)
     {
+        // A report's text lines are written in blocks, not a system call each (standard error is not
+        // buffered): a long text with a problem on every line prints hundreds of thousands of them.
+        var block = new StringBuilder();
         foreach (var d in diagnostics)
         {
             if (d.Descriptor == Descriptors.KindError && !_kindProblems.Add(d.ToString(text)))
@@ -81,12 +84,28 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
             {
                 case "text":
                     // A value's control characters (ESC, CR) are shown, never printed: no forged line, no recoloured terminal.
-                    error.WriteLine(Loading.ControlCharacters.Escape(d.ToString(text)));
+                    block.Append(Loading.ControlCharacters.Escape(d.ToString(text))).Append(error.NewLine);
                     break;
                 case "github":
-                    output.WriteLine(GitHub(d));
+                    block.Append(GitHub(d)).Append(output.NewLine);
                     break;
             }
+
+            if (block.Length >= 1 << 16)
+            {
+                Flush(block);
+            }
+        }
+
+        Flush(block);
+    }
+
+    private void Flush(StringBuilder block)
+    {
+        if (block.Length > 0)
+        {
+            (format == "github" ? output : error).Write(block.ToString());
+            block.Clear();
         }
     }
 

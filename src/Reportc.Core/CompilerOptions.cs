@@ -19,6 +19,12 @@ public sealed record CompilerOptions
     /// <summary>TODO markers and metrics left empty are errors (build), not warnings (check, build --draft).</summary>
     public bool TodosAreErrors { get; init; }
 
+    /// <summary>
+    /// An exception inside one report's compilation propagates (reportc --stacktrace) instead of becoming that
+    /// report's RC0020.
+    /// </summary>
+    public bool ThrowInternalErrors { get; init; }
+
     /// <summary>The warning policy these options ask for, applied once to each file's diagnostics.</summary>
     public DiagnosticPolicy Policy => new(NoWarn, TodosAreErrors, WarningsAsErrors);
 }

@@ -70,6 +70,26 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         var outputs = new List<RenderedOutput>();
         DocumentSummary? summary = null;
         Suppressions? suppressions = null;
+        try
+        {
+            CompileInto(path, source, diagnostics, outputs, ref summary, ref suppressions);
+        }
+        catch (Exception e) when (!_options.ThrowInternalErrors && e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // A bug met by one report is that report's error: the batch goes on with the others.
+            diagnostics.Report(Descriptors.InternalErrorInReport, SourceSpan.At(path, 1, 1), e.GetType().Name, e.Message.TrimEnd('.'));
+            outputs.Clear();
+        }
+
+        _options.Policy.Apply(
+            diagnostics,
+            found => suppressions?.ReportSilencedErrors(diagnostics, found, path),
+            d => suppressions?.Silences(d, path) == true);
+        return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
+    }
+
+    private void CompileInto(string path, SourceText? source, DiagnosticBag diagnostics, List<RenderedOutput> outputs, ref DocumentSummary? summary, ref Suppressions? suppressions)
+    {
         if (source is not null)
         {
             suppressions = Suppressions.Read(source, diagnostics);
@@ -122,10 +142,5 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
             }
         }
 
-        _options.Policy.Apply(
-            diagnostics,
-            found => suppressions?.ReportSilencedErrors(diagnostics, found, path),
-            d => suppressions?.Silences(d, path) == true);
-        return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
     }
 }

@@ -4,6 +4,7 @@ using Reportc.Diagnostics;
 using Reportc.Kinds;
 using Reportc.Loading;
 using Reportc.Model;
+using Reportc.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Binding;
@@ -116,6 +117,13 @@ internal sealed partial class ReportBinder
         if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             Report(Descriptors.MetricNotNumber, valueNode, id, YamlNodes.Shorten(valueText));
+            return null;
+        }
+
+        // Changes and shares must not overflow: no report's number has 16 digits before the point.
+        if (!Numbers.InRange(number))
+        {
+            Report(Descriptors.NumberOutOfRange, valueNode, $"metrics.{id}", YamlNodes.Shorten(valueText));
             return null;
         }
 

@@ -3,6 +3,7 @@ using Reportc.Diagnostics;
 using Reportc.Kinds;
 using Reportc.Loading;
 using Reportc.Model;
+using Reportc.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Binding;
@@ -119,6 +120,13 @@ internal sealed partial class ReportBinder
                 if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
                     Report(Descriptors.TableCellNotNumber, cells[i], row.Label, target[i].Label, YamlNodes.Shorten(text));
+                    continue;
+                }
+
+                // Sums of cells must not overflow: no report's number has 16 digits before the point.
+                if (!Numbers.InRange(number))
+                {
+                    Report(Descriptors.NumberOutOfRange, cells[i], $"{row.Label}／{target[i].Label}", text);
                     continue;
                 }
 

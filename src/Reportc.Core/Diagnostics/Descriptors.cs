@@ -44,6 +44,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor IgnoreOfError = W(16);
     public static readonly DiagnosticDescriptor FontNotEmbedded = W(17);
     public static readonly DiagnosticDescriptor ControlCharacter = E(18);
+    public static readonly DiagnosticDescriptor InternalErrorInReport = E(20);
 
     // RC03xx: metrics.
     public static readonly DiagnosticDescriptor MetricNotNumber = E(301);
@@ -57,6 +58,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CountNotWhole = W(309);
     public static readonly DiagnosticDescriptor ApproximatePercent = E(310);
     public static readonly DiagnosticDescriptor ShareOver100 = E(311);
+    public static readonly DiagnosticDescriptor NumberOutOfRange = E(320);
 
     // RC04xx: narrative.
     public static readonly DiagnosticDescriptor UndefinedMetric = E(401);

@@ -35,9 +35,13 @@ public sealed class DiagnosticBag(MessageText? text = null)
     }
 
     /// <summary>The diagnostics sorted by file and position; ties keep the order they were found in.</summary>
-    public IReadOnlyList<Diagnostic> ToSortedList() =>
+    public IReadOnlyList<Diagnostic> ToSortedList() => ToSortedList(static _ => true);
+
+    /// <summary>The diagnostics <paramref name="keep"/> accepts, sorted like <see cref="ToSortedList()"/>.</summary>
+    public IReadOnlyList<Diagnostic> ToSortedList(Func<Diagnostic, bool> keep) =>
         [.. _items
             .Select((d, i) => (d, i))
+            .Where(x => keep(x.d))
             .OrderBy(x => x.d.Span.Path, StringComparer.Ordinal)
             .ThenBy(x => x.d.Span.Line)
             .ThenBy(x => x.d.Span.Column)

@@ -24,7 +24,8 @@ public sealed record DiagnosticPolicy(IReadOnlySet<string> NoWarn, bool TodosAre
             diagnostics.Transform(d => DraftMarkers.Contains(d.Descriptor) ? d with { Severity = DiagnosticSeverity.Error } : d);
         }
 
-        tellSilencedErrors(diagnostics.ToSortedList());
+        // Only errors can be named by an ignore comment in vain: sorting every warning of a long text is not needed.
+        tellSilencedErrors(diagnostics.ToSortedList(d => d.Severity == DiagnosticSeverity.Error));
 
         diagnostics.RemoveWhere(d => d.Severity != DiagnosticSeverity.Error && (NoWarn.Contains(d.Code) || silencedByComment(d)));
         if (WarningsAsErrors)

@@ -11,6 +11,7 @@ public sealed class Narrative
     private readonly int[] _lineNumbers;
     private readonly int[] _columnOffsets;
     private readonly int[]? _charColumns;
+    private int[]? _lineStarts;
 
     public Narrative(string path, string text, int[] lineNumbers, int[] columnOffsets)
     {
@@ -47,17 +48,13 @@ public sealed class Narrative
 
     private (int Line, int Column) Locate(int offset)
     {
-        var index = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < Text.Length; i++)
-        {
-            if (Text[i] == '\n')
-            {
-                index++;
-                lineStart = i + 1;
-            }
-        }
-
+        // Binary search over the line starts (found once): every diagnostic in a long text is placed in
+        // O(log lines), so checks that report many problems stay linear in the text.
+        var starts = _lineStarts ??= LineStarts(Text);
+        var clamped = Math.Clamp(offset, 0, Text.Length);
+        var found = Array.BinarySearch(starts, clamped);
+        var index = found >= 0 ? found : ~found - 1;
+        var lineStart = starts[index];
         index = Math.Min(index, _lineNumbers.Length - 1);
         if (_charColumns is not null && index == 0 && offset < _charColumns.Length)
         {
@@ -65,5 +62,16 @@ public sealed class Narrative
         }
 
         return (_lineNumbers[index], _columnOffsets[index] + (offset - lineStart) + 1);
+    }
+
+    private static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+
+        return [.. starts];
     }
 }

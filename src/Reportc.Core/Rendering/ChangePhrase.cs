@@ -32,7 +32,7 @@ public static class ChangePhrase
             return now > then ? $"同比提高{points}个百分点" : $"同比下降{points}个百分点";
         }
 
-        if (then == 0)
+        if (!Comparable(now, then))
         {
             return "上年为" + previous.Text;
         }
@@ -44,5 +44,10 @@ public static class ChangePhrase
 
     /// <summary>The change in percent, or null where it has no meaning (no previous value, or 0, or a percentage).</summary>
     public static decimal? Percent(decimal now, decimal? then) =>
-        then is null or 0 ? null : Math.Round((now - then.Value) / then.Value * 100, 1, MidpointRounding.AwayFromZero);
+        then is not { } before || !Comparable(now, before) ? null : Math.Round((now - then.Value) / then.Value * 100, 1, MidpointRounding.AwayFromZero);
+
+    // A previous value of 0, or one so small beside this year's that the change is no percentage anyone
+    // could read (over a trillion-fold; beyond that the division would not even fit a decimal).
+    private static bool Comparable(decimal now, decimal then) =>
+        then != 0 && Math.Abs(now - then) / 1_000_000_000_000m <= Math.Abs(then);
 }
