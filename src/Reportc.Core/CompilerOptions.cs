@@ -25,6 +25,9 @@ public sealed record CompilerOptions
     /// </summary>
     public bool ThrowInternalErrors { get; init; }
 
+    /// <summary>What one render of a template may take (time, output and string sizes).</summary>
+    public Rendering.TemplateBudget TemplateBudget { get; init; } = Rendering.TemplateBudget.Default;
+
     /// <summary>The warning policy these options ask for, applied once to each file's diagnostics.</summary>
     public DiagnosticPolicy Policy => new(NoWarn, TodosAreErrors, WarningsAsErrors);
 }

@@ -133,7 +133,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                         }
 
                         var template = _templates.Get(kind, format, diagnostics);
-                        if (template is not null && TemplateSet.Render(template, kind, model, diagnostics) is { } text)
+                        if (template is not null && TemplateSet.Render(template, kind, model, diagnostics, _options.TemplateBudget) is { } text)
                         {
                             outputs.Add(new RenderedOutput(format, text));
                         }

@@ -4,6 +4,7 @@ using Reportc.Kinds;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Reportc.Rendering;
 
@@ -29,24 +30,40 @@ public sealed class TemplateSet
     private static System.Text.StringBuilder? t_output;
 
     /// <summary>Renders with strict variables: a name the model lacks is an error located in the template.</summary>
-    public static string? Render(Template template, ReportKind kind, ScriptObject model, DiagnosticBag diagnostics)
+    public static string? Render(Template template, ReportKind kind, ScriptObject model, DiagnosticBag diagnostics, TemplateBudget? budget = null)
     {
+        budget ??= TemplateBudget.Default;
+        using var clock = new CancellationTokenSource(budget.Time);
         var context = new TemplateContext(TemplateBuiltins.Instance)
         {
             StrictVariables = true,
             NewLine = "\n",
             TemplateLoader = new KindTemplateLoader(kind.Files),
             LoopLimit = 100_000,
-            // Scriban cuts any value it prints at 1 MiB unless told otherwise: an embedded font is larger.
-            LimitToString = 0,
+            // Scriban cuts any value it prints at 1 MiB unless told otherwise: an embedded font is larger. The
+            // limit also bounds what string.pad_left/pad_right and string * n can make.
+            LimitToString = budget.StringChars,
+            CancellationToken = clock.Token,
         };
         context.PushGlobal(model);
         var output = t_output ??= new System.Text.StringBuilder(1 << 15);
         output.Clear();
-        context.PushOutput(new StringBuilderOutput(output));
+        context.PushOutput(new BudgetedOutput(output, context, budget.OutputChars));
         try
         {
             return template.Render(context);
+        }
+        catch (ScriptAbortException e) when (clock.IsCancellationRequested)
+        {
+            diagnostics.Report(Descriptors.TemplateError, ToSpan(e.Span, template.SourceFilePath ?? ""), new MessagePart("TemplateOverTime", budget.Time.TotalSeconds));
+            return null;
+        }
+        catch (Exception e) when (e is OutputOverBudgetException || e.InnerException is OutputOverBudgetException)
+        {
+            // Scriban wraps what the output throws, at the statement that wrote.
+            var span = e is ScriptRuntimeException wrapped ? wrapped.Span : ((OutputOverBudgetException)e).Span;
+            diagnostics.Report(Descriptors.TemplateError, ToSpan(span, template.SourceFilePath ?? ""), new MessagePart("TemplateOverOutput", budget.OutputChars / (1 << 20)));
+            return null;
         }
         catch (NoMemberException e)
         {
@@ -94,6 +111,34 @@ public sealed class TemplateSet
         span.Start.Column + 1,
         span.End.Line + 1,
         span.End.Column + 1);
+
+    // The template's output, cut off with an error at the statement writing past the budget.
+    private sealed class BudgetedOutput(System.Text.StringBuilder builder, TemplateContext context, int limit) : IScriptOutput
+    {
+        public void Write(string text, int offset, int count)
+        {
+            if (builder.Length + (long)count > limit)
+            {
+                throw new OutputOverBudgetException(context.CurrentSpan);
+            }
+
+            builder.Append(text, offset, count);
+        }
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+
+        // Template.Render returns what the output prints.
+        public override string ToString() => builder.ToString();
+    }
+
+    private sealed class OutputOverBudgetException(Scriban.Parsing.SourceSpan span) : Exception
+    {
+        public Scriban.Parsing.SourceSpan Span { get; } = span;
+    }
 
     // Parse problems are kept as data and worded for each report, in its language.
     private sealed record TemplateProblem(DiagnosticDescriptor Descriptor, Reportc.Diagnostics.SourceSpan Span, object?[] Args);
