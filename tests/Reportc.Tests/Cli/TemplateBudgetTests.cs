@@ -8,19 +8,9 @@ public sealed class TemplateBudgetTests
 {
     private static (string Template, string Input, string Kinds) KindWithTemplate(string text)
     {
-        var folder = TestPaths.NewTempFolder();
-        var kinds = Path.Combine(folder, "kinds");
-        var kind = Path.Combine(kinds, "law-based-government");
-        Directory.CreateDirectory(kind);
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Root, "templates", "law-based-government")))
-        {
-            File.Copy(file, Path.Combine(kind, Path.GetFileName(file)));
-        }
-
-        var template = Path.Combine(kind, "report.sbn-md");
+        var (kinds, input) = TemplatesOptionTests.CopyKind();
+        var template = Path.Combine(kinds, "law-based-government", "report.sbn-md");
         File.WriteAllText(template, text);
-        var input = Path.Combine(folder, "r.yaml");
-        File.WriteAllText(input, TestReports.WithDuty("    text: 正文。"));
         return (template, input, kinds);
     }
 

@@ -2,7 +2,8 @@ namespace Reportc.Tests.Cli;
 
 public sealed class TemplatesOptionTests
 {
-    private static (string Kinds, string Input) CopyKind()
+    /// <summary>A copy of the built-in kind in a --templates folder, and a small report using it.</summary>
+    internal static (string Kinds, string Input) CopyKind()
     {
         var folder = TestPaths.NewTempFolder();
         var kinds = Path.Combine(folder, "kinds");
