@@ -102,6 +102,22 @@ internal sealed class BuildCommandDefinition : Command
         var gate = new Lock();
         var reported = 0;
 
+        // One build at a time writes into a folder: a second one waits, saying so. Then what runs that were
+        // killed left there is put in order: half-renamed sets finished, temporary files removed.
+        List<string> folders = outputFolder is not null ? [outputFolder] : [.. inputs.Select(input => Path.GetDirectoryName(Path.GetFullPath(plan.PathFor(input, "md")))!).Distinct()];
+        using var folderLock = await FolderLock.TakeAsync(folders, folder => error.WriteLine("reportc: " + text.Format("WaitingForLock", folder)), cancel).ConfigureAwait(false);
+        foreach (var folder in folders)
+        {
+            try
+            {
+                OutputSet.Recover(folder, recursive: outputFolder is not null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not ours to put in order (another user's files); the writes say if the folder cannot be written.
+            }
+        }
+
         // The browser starts while the reports are built, unless every PDF is there already (then most are
         // likely unchanged, and it starts only if one has to be printed).
         var pdfStage = pdfWanted ? PdfStage.Start(parse.GetValue(_browser), startNow: inputs.Any(input => !File.Exists(plan.PathFor(input, "pdf"))), cancel) : null;

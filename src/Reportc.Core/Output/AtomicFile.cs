@@ -40,6 +40,17 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>A new name beside <paramref name="path"/> for a file of this run: <c>.NAME.PID.RANDOM.N.EXTENSION</c>.</summary>
+    internal static string NameBeside(string path, string extension) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Run}.{Interlocked.Increment(ref s_temporaries)}.{extension}");
+
+    /// <summary>The process id a name of <see cref="NameBeside"/> carries, or null for any other name.</summary>
+    internal static int? Owner(string path)
+    {
+        var parts = Path.GetFileName(path).Split('.');
+        return parts.Length >= 6 && parts[0].Length == 0 && int.TryParse(parts[^4], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
     /// <summary>
     /// Writes <paramref name="content"/> to a new temporary file in the target's folder and returns its path,
     /// or null when the target already holds exactly these bytes.
@@ -59,7 +70,7 @@ public static class AtomicFile
             Folders[folder] = true;
         }
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Run}.{Interlocked.Increment(ref s_temporaries)}.tmp");
+        var temporary = NameBeside(path, "tmp");
         try
         {
             SafeFileHandle handle;

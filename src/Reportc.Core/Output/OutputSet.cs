@@ -28,6 +28,7 @@ public static class OutputSet
     {
         var pending = new List<(string Target, string Temporary)>();
         var result = new List<(string, bool)>();
+        string? journal = null;
         try
         {
             foreach (var (path, content) in files)
@@ -48,6 +49,19 @@ public static class OutputSet
             {
                 throw new OutputException(files[0].Path, e);
             }
+
+            // A set of two or more files is renamed under a journal naming each rename: a run killed between
+            // the renames leaves the journal, and the next build into the folder finishes them (Recover).
+            if (pending.Count >= 2)
+            {
+                journal = AtomicFile.NameBeside(pending[0].Target, "set");
+                Try(pending[0].Target, () =>
+                {
+                    File.WriteAllLines(journal, pending.Select(p => p.Temporary + "\t" + p.Target));
+                    return journal;
+                });
+            }
+
             foreach (var (target, temporary) in pending.ToList())
             {
                 Try(target, () =>
@@ -62,6 +76,11 @@ public static class OutputSet
         }
         finally
         {
+            if (journal is not null)
+            {
+                File.Delete(journal);
+            }
+
             foreach (var (_, temporary) in pending)
             {
                 try
@@ -74,6 +93,47 @@ public static class OutputSet
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="folder"/> (and, when <paramref name="recursive"/>, the folders under it, links not
+    /// followed) back in order after runs that were killed: the renames of a set that a journal names are
+    /// finished, so each report's outputs are all of one build, and the temporary files are removed. Only the
+    /// files of runs whose process is gone are touched. Returns how many files it removed or renamed.
+    /// </summary>
+    public static int Recover(string folder, bool recursive)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true, MatchType = MatchType.Simple };
+        var done = 0;
+        foreach (var journal in Directory.EnumerateFiles(folder, ".*.set", options).Where(Abandoned).ToList())
+        {
+            foreach (var line in File.ReadAllLines(journal))
+            {
+                if (line.Split('\t') is [var temporary, var target] && File.Exists(temporary) && AtomicFile.Owner(temporary) == AtomicFile.Owner(journal))
+                {
+                    File.Move(temporary, target, overwrite: true);
+                    done++;
+                }
+            }
+
+            File.Delete(journal);
+            done++;
+        }
+
+        foreach (var temporary in Directory.EnumerateFiles(folder, ".*.tmp", options).Where(Abandoned).ToList())
+        {
+            File.Delete(temporary);
+            done++;
+        }
+
+        return done;
+
+        static bool Abandoned(string path) => AtomicFile.Owner(path) is { } pid && !Leftovers.IsAlive(pid);
     }
 
     private static T Try<T>(string path, Func<T> action)
