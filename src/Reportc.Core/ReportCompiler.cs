@@ -112,6 +112,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 LinkChecks.Run(report, diagnostics);
                 EmphasisChecks.Run(report, diagnostics);
                 TableChecks.Run(report, diagnostics);
+                TableTextChecks.Run(report, diagnostics);
                 var kind = report.Kind;
                 var stylesheet = _stylesheets.GetOrAdd(kind, k =>
                     k.Stylesheet is { } css && k.Files.Exists(css) ? k.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "");

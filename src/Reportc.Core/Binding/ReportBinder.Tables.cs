@@ -116,6 +116,21 @@ internal sealed partial class ReportBinder
                     continue;
                 }
 
+                // "" is a cell left blank, as published tables have them: printed blank, and counted as 0 by the
+                // rules only where the kind's table says so (blank: zero).
+                if (cells[i] is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.Plain, Value: "" })
+                {
+                    table.Blanks.Add((rowId, target[i].Id));
+                    table.Texts[(rowId, target[i].Id)] = "";
+                    if (definition.BlankIsZero)
+                    {
+                        table.Cells[(rowId, target[i].Id)] = 0;
+                        table.Given.Add((rowId, target[i].Id));
+                    }
+
+                    continue;
+                }
+
                 var text = cells[i] is YamlScalarNode { Value: { } v } ? NormalizeNumber(v.Trim()) : "";
                 if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {

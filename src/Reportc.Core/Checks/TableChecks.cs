@@ -23,7 +23,7 @@ internal static class TableChecks
         }
     }
 
-    private static void Compute(TableData table)
+    internal static void Compute(TableData table)
     {
         var definition = table.Definition;
         var rows = definition.Rows.Where(r => !r.IsGroup).Select(r => r.Id!).ToList();
@@ -31,7 +31,7 @@ internal static class TableChecks
         // Row totals first (a row's 总计 column), then total rows (which add the totals up too).
         foreach (var rule in definition.Rules.Where(r => r.PerRow && r.Total is not null))
         {
-            foreach (var row in rows.Where(r => !table.Cells.ContainsKey((r, rule.Total!))))
+            foreach (var row in rows.Where(r => !table.Cells.ContainsKey((r, rule.Total!)) && !table.Blanks.Contains((r, rule.Total!))))
             {
                 if (rule.Sum.All(c => table.Cells.ContainsKey((row, c))) && definition.ColumnsOf(definition.Rows.First(r => r.Id == row)).Any(c => c.Id == rule.Total))
                 {
@@ -42,7 +42,7 @@ internal static class TableChecks
 
         foreach (var rule in definition.Rules.Where(r => !r.PerRow && r.Total is not null))
         {
-            foreach (var column in definition.Columns.Select(c => c.Id).Where(c => !table.Cells.ContainsKey((rule.Total!, c))))
+            foreach (var column in definition.Columns.Select(c => c.Id).Where(c => !table.Cells.ContainsKey((rule.Total!, c)) && !table.Blanks.Contains((rule.Total!, c))))
             {
                 if (rule.Sum.All(r => table.Cells.ContainsKey((r, column))))
                 {

@@ -99,6 +99,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TableCellNegative = E(1007);
     public static readonly DiagnosticDescriptor TableCellNotWhole = E(1008);
     public static readonly DiagnosticDescriptor TableMissing = E(1006);
+    public static readonly DiagnosticDescriptor TableCellUnknown = E(1009);
+    public static readonly DiagnosticDescriptor TextContradictsTable = W(1010);
 
     // RC09xx: the previous year's report.
     public static readonly DiagnosticDescriptor PreviousNotFound = E(901);

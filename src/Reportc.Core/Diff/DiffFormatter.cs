@@ -26,6 +26,7 @@ public static class DiffFormatter
         }
 
         Sections(diff, text, words, markdown: false, t);
+        TableDiffFormatter.Write(diff, text, markdown: false, t);
         return text.ToString();
     }
 
@@ -41,6 +42,7 @@ public static class DiffFormatter
         }
 
         Sections(diff, text, words, markdown: true, t);
+        TableDiffFormatter.Write(diff, text, markdown: true, t);
         return text.ToString();
     }
 
@@ -82,6 +84,7 @@ public static class DiffFormatter
             }
 
             json.WriteEndArray();
+            TableDiffFormatter.Json(diff, json);
             json.WriteEndObject();
         }
 

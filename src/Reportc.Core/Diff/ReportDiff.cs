@@ -42,6 +42,9 @@ public sealed record SectionChange(string Id, string Heading, ChangeKind Kind, I
 /// <summary>The year-over-year difference of two reports: metric by metric, section by section.</summary>
 public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricChange> Metrics, IReadOnlyList<SectionChange> Sections)
 {
+    /// <summary>Every cell of the kind's tables, old and new (<see cref="TableCellChange"/>).</summary>
+    public IReadOnlyList<TableCellChange> Tables { get; init; } = [];
+
     public static ReportDiff Compare(Report? old, Report? @new)
     {
         var oldMetrics = old?.Metrics ?? [];
@@ -76,7 +79,7 @@ public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricCh
             sections.Add(new SectionChange(rule.Id, rule.HeadingFor(@new?.Year ?? old!.Year), change, oldText, newText));
         }
 
-        return new ReportDiff(old, @new, metrics, sections);
+        return new ReportDiff(old, @new, metrics, sections) { Tables = TableCellChange.Compare(old, @new) };
     }
 
     private static void Compare(List<SectionChange> changes, string id, string heading, List<string> before, List<string> after, bool hadIt, bool hasIt)

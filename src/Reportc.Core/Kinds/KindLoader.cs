@@ -16,7 +16,7 @@ internal static class KindLoader
     private static readonly string[] Keys =
     [
         "id", "name", "name_en", "deadline", "title", "sections", "metrics", "templates", "stylesheet",
-        "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables", "drop_metrics",
+        "extends", "add_sections", "drop_sections", "rename_sections", "order", "tables", "drop_metrics", "drop_tables",
     ];
 
     // What a kind that extends no other has unless it says otherwise: the shared templates and stylesheet.
@@ -25,9 +25,9 @@ internal static class KindLoader
 
     private static readonly string[] MetricKeys = ["label", "unit", "required"];
     private static readonly string[] SectionKeys = ["id", "heading", "required", "about", "after", "before"];
-    private static readonly string[] TableKeys = ["id", "section", "caption", "corner", "header", "columns", "rows", "rules"];
-    private static readonly string[] ColumnKeys = ["id", "label", "group", "warn_above", "decimals"];
-    private static readonly string[] RowKeys = ["id", "label", "group", "columns"];
+    private static readonly string[] TableKeys = ["id", "section", "caption", "corner", "header", "columns", "rows", "rules", "blank", "row_labels"];
+    private static readonly string[] ColumnKeys = ["id", "label", "group", "warn_above", "decimals", "terms"];
+    private static readonly string[] RowKeys = ["id", "label", "group", "columns", "terms"];
     private static readonly string[] RuleKeys = ["id", "text", "each", "total", "sum", "left", "right"];
 
     public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics, Func<string, ReportKind?> findBase)
@@ -130,7 +130,7 @@ internal static class KindLoader
             Files = parent is not null ? new LayeredKindFiles(files, parent.Files)
                 : files is DirectoryKindFiles ? new LayeredKindFiles(files, EmbeddedKindFiles.Shared) : files,
             Extends = parent?.Id,
-            Tables = ReadTables(root, Text, Fail, sections) ?? parent?.Tables ?? [],
+            Tables = ReadTables(root, Text, Fail, sections, parent?.Tables),
         };
 
         if (kind.Id != id)
@@ -264,55 +264,204 @@ internal static class KindLoader
         return sections;
     }
 
-    private static List<TableDefinition>? ReadTables(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail, List<SectionRule> sections)
+    // tables: a kind's own list; a kind that extends another keeps the parent's tables, replaces one by giving a
+    // table of the same id, adds one with a new id and drops one with drop_tables. Every level is checked:
+    // keys, ids (unique; a row's columns and a rule's names among the table's), each: row or column.
+    private static List<TableDefinition> ReadTables(YamlMappingNode root, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail, List<SectionRule> sections, IReadOnlyList<TableDefinition>? inherited)
     {
-        if (root.Get("tables") is not YamlSequenceNode list)
+        var tables = inherited?.ToList() ?? [];
+        if (root.Get("drop_tables") is { } drop)
         {
-            return null;
-        }
-
-        static List<string> Ids(YamlNode? node) =>
-            node is YamlSequenceNode s ? [.. s.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "")] : node is YamlScalarNode { Value: { } one } ? [one] : [];
-
-        var tables = new List<TableDefinition>();
-        foreach (var item in list.OfType<YamlMappingNode>())
-        {
-            var id = text(item, "id") ?? "";
-            var section = text(item, "section") ?? "";
-            if (sections.All(s => s.Id != section))
+            foreach (var item in drop is YamlSequenceNode list ? list.Children : [drop])
             {
-                fail(item, new MessagePart("KindTableSection", id, section));
-            }
-
-            CheckKeys(item, TableKeys, fail);
-            var columns = (item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Select(c => ReadColumn(c, text, fail)).ToList() ?? [];
-            var rows = (item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Select(r =>
+                var tableId = (item as YamlScalarNode)?.Value ?? "";
+                if (tables.RemoveAll(t => t.Id == tableId) == 0)
                 {
-                    CheckKeys(r, RowKeys, fail);
-                    return new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null);
-                }).ToList() ?? [];
-            var rules = (item.Get("rules") as YamlSequenceNode)?.OfType<YamlMappingNode>()
-                .Where(r =>
-                {
-                    CheckKeys(r, RuleKeys, fail);
-                    return true;
-                })
-                .Select(r => new TableRule(text(r, "id") ?? "", text(r, "text") ?? "", text(r, "each") == "row", text(r, "total"), Ids(r.Get("sum")), Ids(r.Get("left")), Ids(r.Get("right")))).ToList() ?? [];
-            foreach (var rule in rules)
-            {
-                var known = rule.PerRow ? columns.Select(c => c.Id) : rows.Where(r => !r.IsGroup).Select(r => r.Id!);
-                foreach (var name in rule.Participants.Where(p => !known.Contains(p)))
-                {
-                    fail(item, new MessagePart(rule.PerRow ? "KindRuleColumn" : "KindRuleRow", rule.Id, id, name));
+                    fail(item, new MessagePart("KindNoTableToDrop", tableId, Binding.Suggestions.DidYouMeanPart(tableId, tables.Select(t => t.Id))));
                 }
             }
+        }
 
-            tables.Add(new TableDefinition(id, section, text(item, "caption") ?? "", text(item, "corner"), text(item, "header"), columns, rows, rules));
+        if (root.Get("tables") is not { } node)
+        {
+            return tables;
+        }
+
+        if (node is not YamlSequenceNode items)
+        {
+            fail(node, new MessagePart("KindNotList", "tables"));
+            return tables;
+        }
+
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                fail(item, new MessagePart("KindNotMappingItem", "tables"));
+                continue;
+            }
+
+            if (ReadTable(map, text, fail, sections) is not { } table)
+            {
+                continue;
+            }
+
+            if (!own.Add(table.Id))
+            {
+                fail(map, new MessagePart("KindDuplicateId", table.Id, "tables"));
+                continue;
+            }
+
+            var at = tables.FindIndex(t => t.Id == table.Id);
+            if (at >= 0 && inherited is not null)
+            {
+                tables[at] = table; // a child kind's table of the parent's id replaces it in place
+            }
+            else
+            {
+                tables.Add(table);
+            }
         }
 
         return tables;
+    }
+
+    private static TableDefinition? ReadTable(YamlMappingNode item, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail, List<SectionRule> sections)
+    {
+        static List<string> Ids(YamlNode? node) =>
+            node is YamlSequenceNode s ? [.. s.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "")] : node is YamlScalarNode { Value: { } one } ? [one] : [];
+
+        CheckKeys(item, TableKeys, fail);
+        var id = text(item, "id");
+        if (id is null)
+        {
+            fail(item, new MessagePart("KindTableNeeds"));
+            return null;
+        }
+
+        if (text(item, "caption") is null)
+        {
+            fail(item, new MessagePart("KindTableNeeds"));
+        }
+
+        // Ids make the reference {{table.row.column}} and the HTML's ids: ASCII, as a metric's.
+        foreach (var named in new[] { item.Get("id")! }
+            .Concat((item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>().Select(c => c.Get("id")).OfType<YamlNode>() ?? [])
+            .Concat((item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>().Select(r => r.Get("id")).OfType<YamlNode>() ?? []))
+        {
+            if (named is YamlScalarNode { Value: { } name } && !Binding.ReportBinder.IsMetricId(name))
+            {
+                fail(named, new MessagePart("KindBadId", name));
+            }
+        }
+
+        var section = text(item, "section") ?? "";
+        if (sections.All(s => s.Id != section))
+        {
+            fail(item.Get("section") ?? item, new MessagePart("KindTableSection", id, section));
+        }
+
+        List<YamlMappingNode> Items(string key)
+        {
+            if (item.Get(key) is not { } list)
+            {
+                fail(item, new MessagePart("KindTableNeeds"));
+                return [];
+            }
+
+            if (list is not YamlSequenceNode sequence)
+            {
+                fail(list, new MessagePart("KindNotList", $"tables.{id}.{key}"));
+                return [];
+            }
+
+            foreach (var bad in sequence.Children.Where(c => c is not YamlMappingNode))
+            {
+                fail(bad, new MessagePart("KindNotMappingItem", $"tables.{id}.{key}"));
+            }
+
+            return [.. sequence.Children.OfType<YamlMappingNode>()];
+        }
+
+        var columns = new List<TableColumn>();
+        foreach (var c in Items("columns"))
+        {
+            var column = ReadColumn(c, text, fail);
+            if (column.Id.Length == 0 || column.Label.Length == 0)
+            {
+                fail(c, new MessagePart("KindColumnNeeds", id));
+            }
+            else if (columns.Any(x => x.Id == column.Id))
+            {
+                fail(c, new MessagePart("KindDuplicateId", column.Id, $"tables.{id}.columns"));
+            }
+            else
+            {
+                columns.Add(column);
+            }
+        }
+
+        var rows = new List<TableRow>();
+        foreach (var r in Items("rows"))
+        {
+            CheckKeys(r, RowKeys, fail);
+            var row = new TableRow(text(r, "id"), text(r, "label") ?? text(r, "group") ?? "", r.Get("columns") is { } cs ? Ids(cs) : null) { Terms = Ids(r.Get("terms")) };
+            if (row.Label.Length == 0 || (row.Id is null) != (text(r, "group") is not null) || (row.Id is not null && text(r, "label") is null))
+            {
+                fail(r, new MessagePart("KindRowNeeds", id));
+                continue;
+            }
+
+            if (row.Id is not null && rows.Any(x => x.Id == row.Id))
+            {
+                fail(r, new MessagePart("KindDuplicateId", row.Id, $"tables.{id}.rows"));
+                continue;
+            }
+
+            foreach (var name in row.Columns ?? [])
+            {
+                if (columns.All(c => c.Id != name))
+                {
+                    fail(r.Get("columns")!, new MessagePart("KindRowColumn", row.Id ?? row.Label, id, name, Binding.Suggestions.DidYouMeanPart(name, columns.Select(c => c.Id))));
+                }
+            }
+
+            rows.Add(row.Columns is { } named && named.Any(n => columns.All(c => c.Id != n)) ? row with { Columns = [.. named.Where(n => columns.Any(c => c.Id == n))] } : row);
+        }
+
+        var rules = new List<TableRule>();
+        foreach (var r in item.Get("rules") is null ? [] : Items("rules"))
+        {
+            CheckKeys(r, RuleKeys, fail);
+            var each = text(r, "each");
+            if (each is not ("row" or "column"))
+            {
+                fail(r.Get("each") ?? r, new MessagePart("KindRuleEach", text(r, "id") ?? "", id, each ?? ""));
+                continue;
+            }
+
+            var rule = new TableRule(text(r, "id") ?? "", text(r, "text") ?? "", each == "row", text(r, "total"), Ids(r.Get("sum")), Ids(r.Get("left")), Ids(r.Get("right")));
+            var known = rule.PerRow ? columns.Select(c => c.Id) : rows.Where(x => !x.IsGroup).Select(x => x.Id!);
+            var unknown = rule.Participants.Where(p => !known.Contains(p)).ToList();
+            foreach (var name in unknown)
+            {
+                fail(r, new MessagePart(rule.PerRow ? "KindRuleColumn" : "KindRuleRow", rule.Id, id, name));
+            }
+
+            if (unknown.Count == 0)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        var blank = text(item, "blank");
+        if (blank is not (null or "zero" or "skip"))
+        {
+            fail(item.Get("blank")!, new MessagePart("KindBadBlank", blank));
+        }
+
+        return new TableDefinition(id, section, text(item, "caption") ?? "", text(item, "corner"), text(item, "header"), columns, rows, rules) { BlankIsZero = blank == "zero", RowLabels = Flag(item, "row_labels", fail, true) };
     }
 
     private static TableColumn ReadColumn(YamlMappingNode column, Func<YamlMappingNode, string, string?> text, Action<YamlNode, MessagePart> fail)
@@ -337,7 +486,10 @@ internal static class KindLoader
             }
         }
 
-        return new TableColumn(text(column, "id") ?? "", text(column, "label") ?? "", text(column, "group"), warnAbove, decimals);
+        return new TableColumn(text(column, "id") ?? "", text(column, "label") ?? "", text(column, "group"), warnAbove, decimals)
+        {
+            Terms = column.Get("terms") is YamlSequenceNode terms ? [.. terms.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "")] : column.Get("terms") is YamlScalarNode { Value: { } one } ? [one] : [],
+        };
     }
 
     private static readonly Dictionary<string, IssuerLevel> LevelKeys = new(StringComparer.Ordinal)
@@ -392,11 +544,11 @@ internal static class KindLoader
     }
 
     // required: true, yes, True… as YAML reads them; any other word is an error, not "optional".
-    private static bool Flag(YamlMappingNode map, string key, Action<YamlNode, MessagePart> fail)
+    private static bool Flag(YamlMappingNode map, string key, Action<YamlNode, MessagePart> fail, bool absent = false)
     {
         if (map.Get(key) is not { } node)
         {
-            return false;
+            return absent;
         }
 
         if (node is YamlScalarNode { Value: var word } && Text.YamlScalar.Boolean(word) is { } flag)

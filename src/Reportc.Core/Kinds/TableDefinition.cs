@@ -8,6 +8,9 @@ public sealed record TableColumn(string Id, string Label, string? Group, IReadOn
     /// <summary>The limit for an issuer of <paramref name="level"/>: its own, else (level unknown) the largest.</summary>
     public decimal? LimitFor(IssuerLevel level) =>
         WarnAbove is null or { Count: 0 } ? null : WarnAbove.TryGetValue(level, out var limit) ? limit : WarnAbove.Values.Max();
+
+    /// <summary>Words by which the text names this column besides its label (<c>terms: [现行有效]</c>).</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
 }
 
 /// <summary>A row of a kind's table; a group row has a label and no numbers.</summary>
@@ -15,6 +18,9 @@ public sealed record TableColumn(string Id, string Label, string? Group, IReadOn
 public sealed record TableRow(string? Id, string Label, IReadOnlyList<string>? Columns = null)
 {
     public bool IsGroup => Id is null;
+
+    /// <summary>Words by which the text names this row besides its label (<c>terms: [收到政府信息公开申请]</c>).</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
 }
 
 /// <summary>
@@ -42,6 +48,12 @@ public sealed record TableDefinition(
     IReadOnlyList<TableRow> Rows,
     IReadOnlyList<TableRule> Rules)
 {
+    /// <summary>Whether the rules count a blank cell (<c>""</c>) as 0 (<c>blank: zero</c>); else they skip the sums that need it.</summary>
+    public bool BlankIsZero { get; init; }
+
+    /// <summary>Whether the rows have a label column (<c>row_labels: false</c>: a one-row table as 表四, headers only).</summary>
+    public bool RowLabels { get; init; } = true;
+
     /// <summary>Cells a report may leave out because a rule computes them: totals.</summary>
     public bool IsComputedColumn(string column) => Rules.Any(r => r.PerRow && r.Total == column);
 
@@ -54,7 +66,15 @@ public sealed record TableDefinition(
     {
         var paths = Columns.Select(c => new[] { Header }.Concat((c.Group ?? "").Split('·', StringSplitOptions.RemoveEmptyEntries)).Append(c.Label).OfType<string>().ToArray()).ToList();
         var depth = paths.Max(p => p.Length);
+        // A path shorter than the deepest reaches down at its first cell that covers only columns as short as it
+        // (行政复议 over its five columns, as the official table 四; 自然人 in table 三), so the labels stand in
+        // the last header row.
+        int Stretch(int column, int level) =>
+            Enumerable.Range(0, paths.Count).Where(j => paths[j].Length > level && paths[j].Take(level + 1).SequenceEqual(paths[column].Take(level + 1))).All(j => paths[j].Length == paths[column].Length)
+                ? depth - paths[column].Length : 0;
+
         var cells = new List<HeaderCell>();
+        var shift = new int[paths.Count];
         for (var level = 0; level < depth; level++)
         {
             for (var i = 0; i < paths.Count;)
@@ -71,12 +91,18 @@ public sealed record TableDefinition(
                     span++;
                 }
 
-                cells.Add(new HeaderCell(level, i + 1, span, level == paths[i].Length - 1 ? depth - level : 1, paths[i][level]));
+                var extra = shift[i] == 0 ? Stretch(i, level) : 0;
+                cells.Add(new HeaderCell(level + shift[i], i + 1, span, 1 + extra, paths[i][level]));
+                for (var j = i; j < i + span; j++)
+                {
+                    shift[j] += extra;
+                }
+
                 i += span;
             }
         }
 
-        return (depth, cells);
+        return (depth, [.. cells.OrderBy(c => c.Row).ThenBy(c => c.Column)]);
     }
 
     /// <summary>The columns a row has, in order.</summary>

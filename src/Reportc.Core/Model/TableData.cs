@@ -17,6 +17,9 @@ public sealed class TableData(TableDefinition definition, SourceSpan span)
     /// <summary>Each given cell's number exactly as typed (<c>5949.088667</c>, <c>316441</c>): what every output prints.</summary>
     public Dictionary<(string Row, string Column), string> Texts { get; } = [];
 
+    /// <summary>The cells written blank (<c>""</c>): printed blank; counted as 0 by the rules only where the table says so (<c>blank: zero</c>).</summary>
+    public HashSet<(string Row, string Column)> Blanks { get; } = [];
+
     /// <summary>Whether some cells are still "~" (to be filled in): its sums are not checked then.</summary>
     public bool Pending { get; set; }
 

@@ -19,8 +19,11 @@ public sealed partial class MetricReferences
     private readonly PreviousYear? _previous;
     private readonly HashSet<string> _pending;
 
-    public MetricReferences(IEnumerable<MetricValue> metrics, int year, PreviousYear? previous = null, IEnumerable<string>? pending = null)
+    private readonly TableReferences? _tables;
+
+    public MetricReferences(IEnumerable<MetricValue> metrics, int year, PreviousYear? previous = null, IEnumerable<string>? pending = null, Report? report = null)
     {
+        _tables = report is null ? null : new TableReferences(report.Kind.Tables, report.Tables);
         _metrics = metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
         _previous = previous;
         _pending = new HashSet<string>(pending ?? [], StringComparer.Ordinal);
@@ -76,7 +79,12 @@ public sealed partial class MetricReferences
             var name = dot < 0 ? reference : reference[..dot];
             var member = dot < 0 ? null : reference[(dot + 1)..];
             var span = narrative.SpanOf(open, close + 2 - open);
-            if (member is null && _builtins.TryGetValue(name, out var builtin))
+            if (_tables is not null && !_metrics.ContainsKey(name) && (_tables.IsTable(name) || member?.Contains('.', StringComparison.Ordinal) == true))
+            {
+                // {{table.row.column}}: a table cell.
+                result.Append(_tables.Resolve(reference, span, diagnostics, out _) ?? text[open..(close + 2)]);
+            }
+            else if (member is null && _builtins.TryGetValue(name, out var builtin))
             {
                 result.Append(builtin);
             }
@@ -143,7 +151,7 @@ public sealed partial class MetricReferences
             }
 
             var id = name.Split('.')[0];
-            var known = _metrics.ContainsKey(id) || _builtins.ContainsKey(id) || _pending.Contains(id);
+            var known = _metrics.ContainsKey(id) || _builtins.ContainsKey(id) || _pending.Contains(id) || _tables?.IsTable(id) == true;
             var fullWidth = open.Contains('｛', StringComparison.Ordinal) || close.Contains('｝', StringComparison.Ordinal);
             if (!known && !(fullWidth && open.Length == 2 && close.Length == 2))
             {
@@ -165,7 +173,7 @@ public sealed partial class MetricReferences
         return starts ?? None;
     }
 
-    [GeneratedRegex(@"(?<![{｛])(?<open>[{｛]{1,2})[ \t　]*(?<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_]+)?)[ \t　]*(?<close>[}｝]{1,2})(?![}｝])")]
+    [GeneratedRegex(@"(?<![{｛])(?<open>[{｛]{1,2})[ \t　]*(?<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*){0,2})[ \t　]*(?<close>[}｝]{1,2})(?![}｝])")]
     private static partial Regex Braced();
 
     // Last year's value of a metric when the years can be compared; false (reported) when there is no

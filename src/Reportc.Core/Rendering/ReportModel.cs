@@ -9,7 +9,7 @@ internal static class ReportModel
 {
     public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft, DiagnosticBag diagnostics)
     {
-        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics));
+        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics), report);
         string Resolve(Narrative n) => references.Resolve(n, diagnostics);
 
         var units = NumberUnits.For(report);
@@ -73,7 +73,7 @@ internal static class ReportModel
             ["preamble"] = Blocks(preamble, units),
             ["sections"] = sections,
             ["metrics"] = metrics,
-            ["stylesheet"] = stylesheet,
+            ["stylesheet"] = stylesheet + TableRenderer.Css(report.Tables.Values),
             ["fonts"] = fonts,
         };
     }

@@ -46,7 +46,9 @@ internal static class TableRenderer
         var d = table.Definition;
         static string E(string text) => WebUtility.HtmlEncode(text);
         // The caption names the table for screen readers and validators; the section heading already shows it.
-        var html = new StringBuilder($"<table class=\"kind-table\" id=\"table-{E(d.Id)}\">\n<caption>{E(d.Caption)}</caption>\n");
+        var layout = d.Rows.Any(r => r.Columns is not null) ? null : TableLayout.For(table);
+        var classes = layout is { Merged: true } ? "kind-table merged" : layout is { LabelColumns: 0 } ? "kind-table headers-only" : "kind-table";
+        var html = new StringBuilder($"<table class=\"{classes}\" id=\"table-{E(d.Id)}\">\n<caption>{E(d.Caption)}</caption>\n");
         if (d.Rows.Any(r => r.Columns is not null))
         {
             // Blocks with their own columns (the 主动公开 table): a caption row, then the block's header. Each
@@ -64,7 +66,8 @@ internal static class TableRenderer
                     var next = d.Rows.Skip(i + 1).FirstOrDefault(r => !r.IsGroup);
                     if (next is not null)
                     {
-                        html.Append("<tr><th scope=\"col\">信息内容</th>").Append(string.Concat(d.ColumnsOf(next).Select(c => $"<th scope=\"col\">{E(c.Label)}</th>"))).Append(Pad(width - 1 - d.ColumnsOf(next).Count, "td")).Append("</tr>\n");
+                        var labels = d.ColumnsOf(next);
+                        html.Append("<tr><th scope=\"col\">信息内容</th>").Append(string.Concat(labels.Select((c, k) => $"<th scope=\"col\"{Span(k, labels.Count, width)}>{E(c.Label)}</th>"))).Append("</tr>\n");
                     }
 
                     continue;
@@ -77,18 +80,32 @@ internal static class TableRenderer
                 }
 
                 var columns = d.ColumnsOf(row);
-                html.Append($"<tr><th scope=\"row\">{E(row.Label)}</th>").Append(string.Concat(columns.Select(c => $"<td>{Value(table, row.Id!, c.Id)}</td>"))).Append(Pad(width - 1 - columns.Count, "td")).Append("</tr>\n");
+                // A block with fewer columns (（五）（六）（八）项: one) spans its last over the rest, as the official table.
+                html.Append($"<tr><th scope=\"row\">{E(row.Label)}</th>").Append(string.Concat(columns.Select((c, k) => $"<td{Span(k, columns.Count, width)}>{Value(table, row.Id!, c.Id)}</td>"))).Append("</tr>\n");
             }
 
             return html.Append("</tbody>\n</table>").ToString();
         }
 
-        // Header rows from each column's path (TableDefinition.HeaderCells).
+        // Header rows from each column's path (TableDefinition.HeaderCells); the row labels as the official table
+        // has them (TableLayout): merged group cells at the left, or no label column at all (表四).
+        if (layout!.Merged)
+        {
+            // The widths are rules of the page's stylesheet (Css): the HTML carries no inline style.
+            html.Append("<colgroup>").Append(string.Concat(layout.Widths.Select(_ => "<col>"))).Append("</colgroup>\n");
+        }
+
         var (depth, header) = d.HeaderCells();
-        // An empty corner is a data cell: a header cell must name something.
-        html.Append("<thead>\n<tr>").Append(d.Corner is { Length: > 0 } corner
-            ? $"<th class=\"corner\" scope=\"col\" rowspan=\"{depth}\">{E(corner)}</th>"
-            : $"<td class=\"corner\" rowspan=\"{depth}\"></td>");
+        html.Append("<thead>\n<tr>");
+        if (layout.LabelColumns > 0)
+        {
+            var span = layout.LabelColumns > 1 ? $" colspan=\"{layout.LabelColumns}\"" : "";
+            // An empty corner is a data cell: a header cell must name something.
+            html.Append(d.Corner is { Length: > 0 } corner
+                ? $"<th class=\"corner\" scope=\"col\"{span} rowspan=\"{depth}\">{E(corner)}</th>"
+                : $"<td class=\"corner\"{span} rowspan=\"{depth}\"></td>");
+        }
+
         var headerRow = 0;
         foreach (var cell in header)
         {
@@ -102,17 +119,43 @@ internal static class TableRenderer
         }
 
         html.Append("</tr>\n</thead>\n<tbody>\n");
-        foreach (var row in d.Rows)
+        foreach (var line in layout.Lines)
         {
-            html.Append(row.IsGroup
-                ? $"<tr class=\"group\"><th scope=\"row\" colspan=\"{d.Columns.Count + 1}\">{E(row.Label)}</th></tr>\n"
-                : $"<tr><th scope=\"row\">{E(row.Label)}</th>{string.Concat(d.Columns.Select(c => $"<td>{Value(table, row.Id!, c.Id)}</td>"))}</tr>\n");
+            var labels = string.Concat(line.Labels.Select(c => c.Group && line.Row is null
+                ? $"<th scope=\"row\" colspan=\"{c.Span}\">{E(c.Text)}</th>"
+                : $"<th scope=\"{(c.Group ? "rowgroup" : "row")}\"{(c.Span > 1 ? $" colspan=\"{c.Span}\"" : "")}{(c.Rows > 1 ? $" rowspan=\"{c.Rows}\"" : "")}{(c.Group ? " class=\"group\"" : "")}>{E(c.Text)}</th>"));
+            html.Append(line.Row is null
+                ? $"<tr class=\"group\">{labels}</tr>\n"
+                : $"<tr>{labels}{string.Concat(d.Columns.Select(c => $"<td>{Value(table, line.Row.Id!, c.Id)}</td>"))}</tr>\n");
         }
 
         return html.Append("</tbody>\n</table>").ToString();
     }
 
-    private static string Pad(int count, string tag) => string.Concat(Enumerable.Repeat($"<{tag}></{tag}>", Math.Max(0, count)));
+    /// <summary>The column widths of the tables with merged group cells, as stylesheet rules (empty without such a table).</summary>
+    public static string Css(IEnumerable<TableData> tables)
+    {
+        var css = new StringBuilder();
+        foreach (var table in tables.Where(t => t.Definition.Rows.All(r => r.Columns is null)))
+        {
+            var layout = TableLayout.For(table);
+            if (!layout.Merged)
+            {
+                continue;
+            }
+
+            var total = layout.Widths.Sum();
+            for (var i = 0; i < layout.Widths.Count; i++)
+            {
+                css.Append(CultureInfo.InvariantCulture, $"#table-{table.Definition.Id} col:nth-child({i + 1}) {{ width: {(layout.Widths[i] / total * 100).ToString("0.00", CultureInfo.InvariantCulture)}%; }}\n");
+            }
+        }
+
+        return css.Length == 0 ? "" : "\n/* Column widths of the tables with merged group cells (computed by reportc). */\n" + css;
+    }
+
+    // The colspan of a block's k-th of n cells in a table of `width` columns (the label first): the last takes the rest.
+    private static string Span(int k, int n, int width) => k == n - 1 && width - n > 1 ? $" colspan=\"{width - n}\"" : "";
 
     private static IEnumerable<(string? Group, List<TableColumn> Columns)> Runs(IReadOnlyList<TableColumn> columns)
     {

@@ -159,7 +159,9 @@ public static class JsonSchemaWriter
                             r.WriteNumber("minItems", typed);
                             r.WriteNumber("maxItems", columns.Count);
                             r.WriteStartObject("items");
-                            Strings(r, "type", ["number", "null"]);
+                            // A number, ~ (not known yet) or "" (a cell left blank, as published).
+                            Strings(r, "type", ["number", "null", "string"]);
+                            r.WriteNumber("maxLength", 0);
                             r.WriteEndObject();
                         });
                     }

@@ -54,7 +54,7 @@ public sealed class DisclosureAsPublishedTests
         var result = Compile(District(fee), "md", "html", "docx");
         Assert.DoesNotContain(result.Diagnostics, d => d.Code is "RC1004" or "RC0704");
         Assert.Contains($"| 行政事业性收费 | — | — | — | — | {fee} |", result.Output("md"));
-        Assert.Contains($"<th scope=\"row\">行政事业性收费</th><td>{fee}</td>", result.Output("html"));
+        Assert.Contains($"<th scope=\"row\">行政事业性收费</th><td colspan=\"3\">{fee}</td>", result.Output("html"));
         Assert.Contains($">{fee}</w:t>", DocxText(result));
     }
 
@@ -138,5 +138,21 @@ public sealed class DisclosureAsPublishedTests
         var error = Assert.Single(Compile(yaml).Diagnostics);
         Assert.Equal("RC0206", error.Code);
         Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.Contains("3月底", StringComparison.Ordinal)) + 1, error.Span.Line);
+    }
+
+    [Fact]
+    public void The_word_tables_have_the_official_shapes_and_the_lead_in_keeps_with_its_table()
+    {
+        var xml = DocxText(Compile(Sample, "docx"));
+        // The lead-in before table 三 keeps with it.
+        var lead = xml.IndexOf("本年收到和处理政府信息公开申请情况见下表。", StringComparison.Ordinal);
+        Assert.Contains("<w:keepNext/><w:keepLines/>", xml[xml.LastIndexOf("<w:p>", lead, StringComparison.Ordinal)..lead]);
+        // Table 二: 行政许可's value spans the block's three columns.
+        Assert.Matches("<w:gridSpan w:val=\"3\"/>(?:(?!</w:tc>).)*>36</w:t>", xml);
+        // Table 三: the group 三、本年度办理结果 begins a vertical merge; a later row continues it.
+        Assert.Matches("<w:vMerge w:val=\"restart\"/>(?:(?!</w:tc>).)*>三、本年度办理结果</w:t>", xml);
+        // Table 四: no 件数 label and no empty corner: its one row is the fifteen numbers.
+        var reviews = xml[xml.IndexOf(">行政复议<", StringComparison.Ordinal)..];
+        Assert.DoesNotContain(">件数<", reviews);
     }
 }

@@ -94,9 +94,13 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
         {
             Add("Level1", "", Run(Text(section, "heading")));
             var tables = new Queue<TableData>(report.Tables.Values.Where(t => t.Definition.Section == Text(section, "id")));
-            foreach (var block in Get<ScriptArray>(section, "blocks").OfType<ScriptObject>())
+            var blocks = Get<ScriptArray>(section, "blocks").OfType<ScriptObject>().ToList();
+            for (var i = 0; i < blocks.Count; i++)
             {
-                Block(block, tables);
+                // The lead-in before a table stays on the table's page (as the heading does, by its style).
+                _keepNext = i + 1 < blocks.Count && Text(blocks[i + 1], "type") == "table";
+                Block(blocks[i], tables);
+                _keepNext = false;
             }
         }
 
@@ -267,11 +271,13 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
     }
 
     // A paragraph, with the space before it the layout asked for (the line under the title, under the 主送机关).
+    private bool _keepNext;
+
     private void Add(string style, string pPr, string runs)
     {
         var spacing = _before > 0 ? $"<w:spacing w:before=\"{_before}\"/>" : "";
         _before = 0;
-        _xml.Append(Paragraph(style, spacing + pPr, runs));
+        _xml.Append(Paragraph(style, (_keepNext && style == "Normal" ? "<w:keepNext/><w:keepLines/>" : "") + spacing + pPr, runs));
     }
 
     private static string Border(string side, int size, string color = "000000", int space = 0) =>

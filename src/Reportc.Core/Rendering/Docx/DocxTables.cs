@@ -18,11 +18,23 @@ internal static class DocxTables
     {
         var d = table.Definition;
         var blocks = d.Rows.Any(r => r.Columns is not null);
-        var width = blocks ? d.Rows.Where(r => !r.IsGroup).Max(r => d.ColumnsOf(r).Count) + 1 : d.Columns.Count + 1;
-        var first = blocks ? TextWidth / width : (int)(TextWidth * 0.22);
-        var other = (TextWidth - first) / (width - 1);
-        var widths = Enumerable.Range(0, width).Select(i => i == 0 ? first : other).ToArray();
+        var layout = blocks ? null : TableLayout.For(table);
+        var width = blocks ? d.Rows.Where(r => !r.IsGroup).Max(r => d.ColumnsOf(r).Count) + 1 : layout!.LabelColumns + d.Columns.Count;
+        int[] widths;
+        if (blocks)
+        {
+            var first = TextWidth / width;
+            widths = [.. Enumerable.Range(0, width).Select(i => first)];
+        }
+        else
+        {
+            // The widths the HTML has (TableLayout), in twentieths of a point.
+            var total = layout!.Widths.Sum();
+            widths = [.. layout.Widths.Select(w => (int)(w / total * TextWidth))];
+        }
+
         widths[^1] += TextWidth - widths.Sum();
+        var small = layout is { Merged: true };
 
         var sb = new StringBuilder("<w:tbl><w:tblPr>")
             .Append($"<w:tblW w:w=\"{TextWidth}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>")
@@ -32,6 +44,10 @@ internal static class DocxTables
 
         if (blocks)
         {
+            // A block with fewer columns (（五）（六）（八）项: one) spans its last cell over the rest.
+            IEnumerable<(string, int, bool, bool)> Spanned(IReadOnlyList<string> texts, bool number) =>
+                texts.Select((t, k) => (t, k == texts.Count - 1 ? width - texts.Count : 1, false, number));
+
             for (var i = 0; i < d.Rows.Count; i++)
             {
                 var row = d.Rows[i];
@@ -42,25 +58,28 @@ internal static class DocxTables
                     var next = d.Rows.Skip(i + 1).FirstOrDefault(r => !r.IsGroup);
                     if (next is not null)
                     {
-                        var labels = d.ColumnsOf(next).Select(c => (c.Label, 1, false, false)).ToList();
-                        sb.Append(Row([("信息内容", 1, false, false), .. labels, .. Pad(width - 1 - labels.Count)], widths, header: false, keep: true, small: true));
+                        sb.Append(Row([("信息内容", 1, false, false), .. Spanned([.. d.ColumnsOf(next).Select(c => c.Label)], false)], widths, header: false, keep: true, small: true));
                     }
 
                     continue;
                 }
 
-                var columns = d.ColumnsOf(row);
-                sb.Append(Row([(row.Label, 1, false, false), .. columns.Select(c => (TableRenderer.Value(table, row.Id!, c.Id), 1, false, true)), .. Pad(width - 1 - columns.Count)], widths, header: false, keep: false));
+                sb.Append(Row([(row.Label, 1, false, false), .. Spanned([.. d.ColumnsOf(row).Select(c => TableRenderer.Value(table, row.Id!, c.Id))], true)], widths, header: false, keep: false));
             }
 
             return sb.Append("</w:tbl>").ToString();
         }
 
-        // The header cells as the HTML has them (TableDefinition.HeaderCells), the corner as column 0.
+        // The header cells as the HTML has them (TableDefinition.HeaderCells), after the corner over the label columns.
+        var labels = layout!.LabelColumns;
         var (depth, header) = d.HeaderCells();
-        var cells = new List<HeaderCell> { new(0, 0, 1, depth, d.Corner ?? "") };
-        cells.AddRange(header);
+        var cells = new List<HeaderCell>();
+        if (labels > 0)
+        {
+            cells.Add(new(0, 0, labels, depth, d.Corner ?? ""));
+        }
 
+        cells.AddRange(header.Select(h => h with { Column = h.Column - 1 + labels }));
         for (var r = 0; r < depth; r++)
         {
             var row = new StringBuilder();
@@ -84,11 +103,45 @@ internal static class DocxTables
             sb.Append($"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{row}</w:tr>");
         }
 
-        foreach (var row in d.Rows)
+        // The rows: merged group cells at the left (vMerge down the rows they hold), each label over the columns
+        // its groups leave, then the numbers.
+        foreach (var line in layout.Lines)
         {
-            sb.Append(row.IsGroup
-                ? Row([(row.Label, width, true, false)], widths, header: false, keep: true)
-                : Row([(row.Label, 1, false, false), .. d.Columns.Select(c => (TableRenderer.Value(table, row.Id!, c.Id), 1, false, true))], widths, header: false, keep: false));
+            if (line.Row is null)
+            {
+                sb.Append(Row([(line.Labels[0].Text, width, true, false)], widths, header: false, keep: true));
+                continue;
+            }
+
+            // The columns left of this row's first label belong to groups begun above: their merge goes on.
+            var row = new StringBuilder("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            for (var c = 0; c < (line.Labels.Count > 0 ? line.Labels[0].Column : 0); c++)
+            {
+                row.Append(Tc(widths[c], 1, "<w:vMerge/>", "", false, false, small));
+            }
+
+            var column = 0;
+            foreach (var label in line.Labels)
+            {
+                if (label.Group)
+                {
+                    row.Append(Tc(widths[label.Column], 1, label.Rows > 1 ? "<w:vMerge w:val=\"restart\"/>" : "", label.Text, false, false, small, centre: true));
+                }
+                else
+                {
+                    row.Append(Tc(widths.Skip(label.Column).Take(label.Span).Sum(), label.Span, "", label.Text, false, false, small, left: true));
+                }
+
+                column = label.Column + label.Span;
+            }
+
+            foreach (var c in d.Columns)
+            {
+                row.Append(Tc(widths[column], 1, "", TableRenderer.Value(table, line.Row.Id!, c.Id), false, true, small));
+                column++;
+            }
+
+            sb.Append(row).Append("</w:tr>");
         }
 
         return sb.Append("</w:tbl>").ToString();
@@ -109,10 +162,10 @@ internal static class DocxTables
         return sb.Append("</w:tr>").ToString();
     }
 
-    private static string Tc(int width, int span, string merge, string text, bool bold, bool number, bool small, bool keep = false)
+    private static string Tc(int width, int span, string merge, string text, bool bold, bool number, bool small, bool keep = false, bool centre = false, bool left = false)
     {
         var rPr = (bold ? "<w:b/><w:bCs/>" : "") + (small ? "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>" : "");
-        var jc = number ? "right" : small && !bold ? "center" : "left";
+        var jc = number ? "right" : left ? "left" : centre || (small && !bold) ? "center" : "left";
         return $"<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{(span > 1 ? $"<w:gridSpan w:val=\"{span}\"/>" : "")}{merge}<w:vAlign w:val=\"center\"/></w:tcPr>"
             + Paragraph("TableText", (keep ? "<w:keepNext/>" : "") + $"<w:jc w:val=\"{jc}\"/>", text.Length > 0 ? Run(text, rPr) : "")
             + "</w:tc>";
