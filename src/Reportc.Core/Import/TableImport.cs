@@ -61,6 +61,15 @@ internal static partial class TableImport
         {
             var numbers = cells.Select(c => c.Trim()).Where(IsNumberCell).ToList();
             var label = Normalise(string.Concat(cells.Where(c => !IsNumberCell(c.Trim()))));
+            // A table without row labels (表四 as published): its one row is the numbers alone, all of them.
+            if (!definition.RowLabels && label.Length == 0 && definition.Rows.Count(r => !r.IsGroup) == 1
+                && definition.Rows.First(r => !r.IsGroup) is { } only && !used.Contains(only.Id!) && numbers.Count == definition.ColumnsOf(only).Count)
+            {
+                used.Add(only.Id!);
+                rows.Add((only.Id!, numbers));
+                continue;
+            }
+
             if (numbers.Count == 0 || label.Length == 0)
             {
                 continue;
