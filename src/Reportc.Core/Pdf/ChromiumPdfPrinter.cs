@@ -74,6 +74,13 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             start.Environment["TMPDIR"] = Directory.CreateDirectory(own).FullName;
         }
 
+        // One locale whatever the user's: the fonts Chromium falls back to for a character depend on the
+        // language fontconfig is told (measured: 17 Type 3 fonts under LANG=C.UTF-8, 50+ under zh_CN.UTF-8).
+        start.Environment["LANG"] = "C.UTF-8";
+        start.Environment["LC_ALL"] = "C.UTF-8";
+        start.Environment.Remove("LANGUAGE");
+        start.Environment.Remove("FC_LANG");
+
         var browser = Process.Start(start) ?? throw new IOException($"could not start {executable}");
         Leftovers.Track(browser);
         Interlocked.Increment(ref s_launches);

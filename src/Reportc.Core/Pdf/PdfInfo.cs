@@ -19,6 +19,22 @@ public static partial class PdfInfo
         var stamp = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000";
         text = PdfDate().Replace(text, m => "D:" + stamp + m.Groups["zone"].Value);
 
+        // A tagged table's cells are named after the browser's DOM nodes (/ID (node00000029), and /Headers
+        // naming them), whose numbers go on from document to document in a tab that prints several: the
+        // names are numbered again in the order they appear, at the same length, so a report's PDF is the
+        // same whatever was printed before it.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        text = NodeName().Replace(text, m =>
+        {
+            if (!names.TryGetValue(m.Value, out var renamed))
+            {
+                renamed = string.Create(CultureInfo.InvariantCulture, $"(node{names.Count:D8})");
+                names[m.Value] = renamed;
+            }
+
+            return renamed;
+        });
+
         var trailer = Trailer().Matches(text).LastOrDefault()
             ?? throw new InvalidDataException("the browser's PDF has no trailer this program can update");
         var size = int.Parse(trailer.Groups["size"].Value, CultureInfo.InvariantCulture);
@@ -57,6 +73,9 @@ public static partial class PdfInfo
     // Text strings in UTF-16BE with a byte-order mark, as hex: safe for any Chinese title.
     private static string Utf16(string value) =>
         "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
+
+    [GeneratedRegex(@"\(node[0-9]{8}\)")]
+    private static partial Regex NodeName();
 
     [GeneratedRegex(@"D:\d{14}(?<zone>[^)]*)")]
     private static partial Regex PdfDate();

@@ -19,7 +19,7 @@ internal sealed class RunProcess : IDisposable
     {
     }
 
-    private RunProcess(string temp, string[] args)
+    private RunProcess(string temp, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         Temp = temp;
         // setsid -w: reportc leads a new session and process group (setsid forks first when it leads one
@@ -46,6 +46,10 @@ internal sealed class RunProcess : IDisposable
         // The runtime's own diagnostic pipes (clr-debug-pipe-*, dotnet-diagnostic-*) of a JIT-compiled reportc
         // are not reportc's files; the Native AOT binary makes none.
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         _process = Process.Start(start)!;
         _error = _process.StandardError.ReadToEndAsync();
         _ = _process.StandardOutput.ReadToEndAsync();
@@ -75,6 +79,9 @@ internal sealed class RunProcess : IDisposable
 
     /// <summary>A run with the temporary folder of an earlier one.</summary>
     public static RunProcess WithTemp(string temp, params string[] args) => new(temp, args);
+
+    /// <summary>A run with these environment variables set.</summary>
+    public static RunProcess WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => new(NewTemp(), args, environment);
 
     public static string NewTemp()
     {
