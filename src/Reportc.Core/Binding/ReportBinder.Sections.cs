@@ -139,24 +139,35 @@ internal sealed partial class ReportBinder
         return new Body(text, points, subsections) { Leads = leads };
     }
 
-    // leads: paragraphs each led by a bold title without a number ({ title, text }, or a title alone).
-    private List<Lead> BindLeads(YamlNode node, string where)
+    // The mappings of a list of items (leads:, subsections:): a node that is no list, or an item that is no
+    // mapping, is reported where it is (as the items are read, so in file order).
+    private IEnumerable<YamlMappingNode> Mappings(YamlNode node, string where, string listWord, string itemWord)
     {
-        var leads = new List<Lead>();
         if (node is not YamlSequenceNode list)
         {
-            Report(Descriptors.WrongNodeType, node, where, T("LeadsList"), node.Describe(_diagnostics.Text));
-            return leads;
+            Report(Descriptors.WrongNodeType, node, where, T(listWord), node.Describe(_diagnostics.Text));
+            yield break;
         }
 
         foreach (var item in list.Children)
         {
-            if (item is not YamlMappingNode map)
+            if (item is YamlMappingNode map)
             {
-                Report(Descriptors.WrongNodeType, item, where, T("LeadMapping"), item.Describe(_diagnostics.Text));
-                continue;
+                yield return map;
             }
+            else
+            {
+                Report(Descriptors.WrongNodeType, item, where, T(itemWord), item.Describe(_diagnostics.Text));
+            }
+        }
+    }
 
+    // leads: paragraphs each led by a bold title without a number ({ title, text }, or a title alone).
+    private List<Lead> BindLeads(YamlNode node, string where)
+    {
+        var leads = new List<Lead>();
+        foreach (var map in Mappings(node, where, "LeadsList", "LeadMapping"))
+        {
             CheckKeys(map, PointKeys, () => where);
             var title = Required(map, "title", "LeadTitle") is { } t ? ReadText(t, $"{where}.title") : null;
             var text = map.Get("text") is { } x ? ReadText(x, $"{where}.text") : null;
@@ -211,20 +222,8 @@ internal sealed partial class ReportBinder
             return subsections;
         }
 
-        if (node is not YamlSequenceNode list)
+        foreach (var map in Mappings(node, where, "SubsectionsList", "SubsectionMapping"))
         {
-            Report(Descriptors.WrongNodeType, node, where, T("SubsectionsList"), node.Describe(_diagnostics.Text));
-            return subsections;
-        }
-
-        foreach (var item in list.Children)
-        {
-            if (item is not YamlMappingNode map)
-            {
-                Report(Descriptors.WrongNodeType, item, where, T("SubsectionMapping"), item.Describe(_diagnostics.Text));
-                continue;
-            }
-
             CheckKeys(map, SubsectionKeys, () => where);
             var title = Required(map, "title", "SubsectionTitle") is { } t ? ReadText(t, $"{where}.title") : null;
             var runIn = map.Get("runin") is not YamlScalarNode { Value: var runin } || Text.YamlScalar.Boolean(runin) != false;
