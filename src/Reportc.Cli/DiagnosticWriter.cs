@@ -297,6 +297,7 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         json.WriteString("text", $"{english}\n{chinese}\nSee docs/diagnostics.md in reportc's repository, code {rule.Code}.");
         json.WriteString("markdown", $"**{rule.Code}** ({rule.Severity.ToString().ToLowerInvariant()})\n\n{english}\n\n{chinese}\n\nSee `docs/diagnostics.md` in reportc's repository, code `{rule.Code}`.");
         json.WriteEndObject();
+        json.WriteString("helpUri", HelpUri(rule.Code));
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.Severity));
         json.WriteEndObject();
@@ -325,8 +326,31 @@ internal sealed class DiagnosticWriter(string format, MessageText text, TextWrit
         json.WriteEndObject();
     }
 
+    // A format's places are shown as "…" and its doubled braces as the one brace they print.
     private static string Placeholders(string format) =>
-        System.Text.RegularExpressions.Regex.Replace(format, @"\{[0-9]+(:[^}]*)?\}", "…");
+        System.Text.RegularExpressions.Regex.Replace(format, @"\{\{|\}\}|\{[0-9]+(:[^}]*)?\}", m => m.Value switch { "{{" => "{", "}}" => "}", _ => "…" });
+
+    /// <summary>
+    /// The page that explains a code: its row in docs/diagnostics.md, which carries the anchor rc0101 for RC0101.
+    /// The page is the copy installed beside reportc (the tool package, the Windows zip and the native build
+    /// carry it), or under ReportcDocsUrl when the build names where an organisation keeps reportc's docs
+    /// (dotnet pack -p:ReportcDocsUrl=https://…/docs/).
+    /// </summary>
+    internal static string HelpUri(string code) => DocsBase.Value + "diagnostics.md#" + code.ToLowerInvariant();
+
+    private static readonly Lazy<string> DocsBase = new(() =>
+    {
+        var configured = typeof(DiagnosticWriter).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ReportcDocsUrl")?.Value;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.EndsWith('/') ? configured : configured + "/";
+        }
+
+        return new Uri(Path.Combine(AppContext.BaseDirectory, "docs") + Path.DirectorySeparatorChar).AbsoluteUri;
+    });
 
     private static string Fingerprint(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));

@@ -131,6 +131,7 @@ public sealed class CheckCommandTests
             Assert.DoesNotContain("{0}", rule.GetProperty("shortDescription").GetProperty("text").GetString());
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
             Assert.Contains(rule.GetProperty("id").GetString()!, rule.GetProperty("help").GetProperty("markdown").GetString());
+            Assert.EndsWith("/docs/diagnostics.md#" + rule.GetProperty("id").GetString()!.ToLowerInvariant(), rule.GetProperty("helpUri").GetString());
         }
 
         var fingerprints = run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("partialFingerprints").GetProperty("reportcProblem/v1").GetString()).ToList();

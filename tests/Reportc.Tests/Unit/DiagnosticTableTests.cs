@@ -36,7 +36,39 @@ public sealed class DiagnosticTableTests
         var doc = File.ReadAllText(Path.Combine(TestPaths.Root, "docs", "diagnostics.md"));
         foreach (var d in All)
         {
-            Assert.Contains($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} |", doc);
+            Assert.Contains($"| <a id=\"{d.Code.ToLowerInvariant()}\"></a>{d.Code} | {d.Severity.ToString().ToLowerInvariant()} |", doc);
+        }
+    }
+
+    // SARIF's helpUri for a code is docs/diagnostics.md#rc0101: the anchor must be one a renderer makes (a table
+    // row has none of its own), so the page is rendered by markdown-it and pandoc's GitHub reader and every
+    // code's id looked for in the HTML; the page helpUri names is the copy installed beside reportc.
+    [Fact]
+    public void Every_codes_help_uri_points_to_an_anchor_that_renderers_make_in_docs_diagnostics_md()
+    {
+        var doc = Path.Combine(TestPaths.Root, "docs", "diagnostics.md");
+        var markdownIt = Path.Combine(TestPaths.Root, "out", "tools", "node_modules", ".bin", "markdown-it");
+        Assert.True(File.Exists(markdownIt), "markdown-it is missing: npm install --prefix out/tools markdown-it@14.1.0 (build.ps1 test does it)");
+        var renderings = new[]
+        {
+            Pdf.PdfText.Run(markdownIt, doc),
+            Pdf.PdfText.Run("pandoc", "-f", "gfm", "-t", "html", "--wrap=none", doc),
+        };
+
+        foreach (var d in All)
+        {
+            var uri = new Uri(Reportc.Cli.DiagnosticWriter.HelpUri(d.Code));
+            Assert.True(uri.IsAbsoluteUri);
+            Assert.Equal("#" + d.Code.ToLowerInvariant(), uri.Fragment);
+            Assert.EndsWith("/docs/diagnostics.md", uri.AbsolutePath, StringComparison.Ordinal);
+            Assert.True(File.Exists(uri.LocalPath), $"{uri.LocalPath}: the page helpUri names is not installed beside reportc");
+            Assert.Equal(File.ReadAllText(doc), File.ReadAllText(uri.LocalPath));
+            foreach (var html in renderings)
+            {
+                var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr[^>]*>\\s*<td><a id=\"{uri.Fragment[1..]}\"></a>{d.Code}</td>\\s*<td>([a-z]+)</td>");
+                Assert.True(row.Success, $"{d.Code}: no element with id {uri.Fragment[1..]} at the start of its row");
+                Assert.Equal(d.Severity.ToString().ToLowerInvariant(), row.Groups[1].Value);
+            }
         }
     }
 
