@@ -84,7 +84,8 @@ internal sealed class NewCommandDefinition : Command
         string text;
         if (from is not null)
         {
-            var (last, diagnostics) = new ReportCompiler(catalog, new CompilerOptions { Text = words }).Load(from);
+            var compiler = new ReportCompiler(catalog, new CompilerOptions { Text = words });
+            var (last, diagnostics) = compiler.Load(from);
             if (last is null)
             {
                 foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -98,7 +99,7 @@ internal sealed class NewCommandDefinition : Command
             var year = parse.GetValue(_year) ?? last.Year + 1;
             target = parse.GetValue(_output) ?? Path.Combine(Path.GetDirectoryName(from) ?? ".", NameFor(Path.GetFileName(from), last.Year, year));
             var previous = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(target))!, Path.GetFullPath(from)).Replace('\\', '/');
-            var firstLine = File.ReadLines(from).FirstOrDefault(l => l.StartsWith("# yaml-language-server:", StringComparison.Ordinal));
+            var firstLine = compiler.Source(from)!.Lines.FirstOrDefault(l => l.StartsWith("# yaml-language-server:", StringComparison.Ordinal));
             text = NextYear.Write(last, year, previous, firstLine, words, parse.GetValue(_keepText));
         }
         else

@@ -17,6 +17,9 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
     public static readonly IReadOnlyList<string> AllFormats = ["md", "html", "docx"];
 
     private readonly CompilerOptions _options = options ?? new CompilerOptions();
+
+    // Every report file of the run, read and bound once: built, checked, diffed or named as a previous year.
+    private readonly ReportFiles _files = new(kinds, (options ?? new CompilerOptions()).Text);
     private readonly MarkdownFormatter _markdown = new();
     private readonly TemplateSet _templates = new();
 
@@ -27,30 +30,36 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
 
     public CompilerOptions Options => _options;
 
-    public Compilation Compile(string path)
-    {
-        var diagnostics = new DiagnosticBag(_options.Text);
-        return Compile(path, SourceText.Read(path, diagnostics), diagnostics);
-    }
+    public Compilation Compile(string path) => Compile(path, () => _files.Take(path));
 
-    public Compilation CompileText(SourceText source) => Compile(source.Path, source, new DiagnosticBag(_options.Text));
+    public Compilation CompileText(SourceText source) => Compile(source.Path, () => BoundFile.Of(source, [], kinds, _options.Text));
 
     /// <summary>Reads and binds a report without checking or rendering it (for diff and new); null with errors.</summary>
     public (Model.Report? Report, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         var diagnostics = new DiagnosticBag(_options.Text);
-        var source = SourceText.Read(path, diagnostics);
-        var root = source is null ? null : Parse(source, diagnostics);
-        var report = root is null ? null : ReportBinder.Bind(root, source!, kinds, diagnostics);
-        return (diagnostics.HasErrors ? null : report, diagnostics.ToSortedList());
+        var file = _files.Get(path);
+        Parse(file, diagnostics);
+        diagnostics.AddRange(file.Bound);
+        return (diagnostics.HasErrors ? null : file.Report, diagnostics.ToSortedList());
     }
 
-    // The text checks and the YAML parse, a syntax error explained where a clerk's usual slip caused it
-    // (build, check, diff and new all report a broken file alike).
-    private static YamlDotNet.RepresentationModel.YamlNode? Parse(SourceText source, DiagnosticBag diagnostics)
+    /// <summary>The text of a report file as read for this run (<see cref="Load"/> read it); null when it could not be read.</summary>
+    public SourceText? Source(string path) => _files.Get(path).Source;
+
+    // The read, the text checks and the YAML parse, a syntax error explained where a clerk's usual slip
+    // caused it (build, check, diff and new all report a broken file alike).
+    private static YamlDotNet.RepresentationModel.YamlNode? Parse(BoundFile file, DiagnosticBag diagnostics)
     {
+        diagnostics.AddRange(file.Read);
+        if (file.Source is not { } source)
+        {
+            return null;
+        }
+
         SourceChecks.Run(source, diagnostics);
-        var root = YamlLoader.Load(source, diagnostics);
+        diagnostics.AddRange(file.Parsed);
+        var root = file.Root;
         if (root is null && diagnostics.Has(Descriptors.YamlSyntax) && SourceChecks.ExplainSyntaxError(source, diagnostics, diagnostics.FirstSpanOf(Descriptors.YamlSyntax)))
         {
             diagnostics.RemoveWhere(d => d.Code == Descriptors.YamlSyntax.Code);
@@ -65,14 +74,15 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         return root;
     }
 
-    private Compilation Compile(string path, SourceText? source, DiagnosticBag diagnostics)
+    private Compilation Compile(string path, Func<BoundFile> load)
     {
+        var diagnostics = new DiagnosticBag(_options.Text);
         var outputs = new List<RenderedOutput>();
         DocumentSummary? summary = null;
         Suppressions? suppressions = null;
         try
         {
-            CompileInto(path, source, diagnostics, outputs, ref summary, ref suppressions);
+            CompileInto(path, load(), diagnostics, outputs, ref summary, ref suppressions);
         }
         catch (Exception e) when (!_options.ThrowInternalErrors && e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -88,18 +98,20 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
         return new Compilation(path, diagnostics.ToSortedList(), diagnostics.HasErrors ? [] : outputs) { Document = summary };
     }
 
-    private void CompileInto(string path, SourceText? source, DiagnosticBag diagnostics, List<RenderedOutput> outputs, ref DocumentSummary? summary, ref Suppressions? suppressions)
+    private void CompileInto(string path, BoundFile file, DiagnosticBag diagnostics, List<RenderedOutput> outputs, ref DocumentSummary? summary, ref Suppressions? suppressions)
     {
-        if (source is not null)
+        diagnostics.AddRange(file.Read);
+        if (file.Source is { } source)
         {
             suppressions = Suppressions.Read(source, diagnostics);
-            var root = Parse(source, diagnostics);
+            var root = Parse(file with { Read = [] }, diagnostics);
             if (root is not null)
             {
                 suppressions.ApplyTextBlocks(root, source.Path, diagnostics);
+                diagnostics.AddRange(file.Bound);
             }
 
-            var report = root is null ? null : ReportBinder.Bind(root, source, kinds, diagnostics);
+            var report = file.Report;
             if (report is not null)
             {
                 summary = report.IsComplete ? new DocumentSummary(string.Concat(report.Document.TitleLines), string.Join("、", report.Document.Issuers), report.Document.Date) : null;
@@ -120,7 +132,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                     FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(key.Item2, Path.GetDirectoryName(path) ?? ""))));
                 FontDiagnostics.Report(fontRules, diagnostics);
                 var fonts = fontRules.Css;
-                var previous = report.Year > 0 ? PreviousYears.Load(report, kinds, diagnostics) : null;
+                var previous = report.Year > 0 ? PreviousYears.Load(report, _files, diagnostics) : null;
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
                 var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);
                 if (!diagnostics.HasErrors)

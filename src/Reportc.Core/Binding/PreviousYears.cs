@@ -1,5 +1,4 @@
 using Reportc.Diagnostics;
-using Reportc.Kinds;
 using Reportc.Loading;
 using Reportc.Model;
 
@@ -8,7 +7,7 @@ namespace Reportc.Binding;
 /// <summary>Loads the previous year's report a report names and checks it is the one: same kind, one year earlier.</summary>
 internal static class PreviousYears
 {
-    public static PreviousYear? Load(Report report, KindCatalog kinds, DiagnosticBag diagnostics)
+    public static PreviousYear? Load(Report report, ReportFiles files, DiagnosticBag diagnostics)
     {
         if (report.Previous is not { } relative)
         {
@@ -24,9 +23,10 @@ internal static class PreviousYears
             return null;
         }
 
-        var local = new DiagnosticBag(diagnostics.Text);
-        var previous = ReportBinder.Read(path, kinds, local);
-        if (previous is null || local.HasErrors)
+        // Named as the report is named, so that a file the run builds too is the same file to ReportFiles:
+        // read and bound once (samples/shili-2024.yaml's previous: shili-2023.yaml is samples/shili-2023.yaml).
+        var shown = Path.Join(Path.GetDirectoryName(report.Path), Path.GetRelativePath(RealPath.Of(folder) ?? folder, path));
+        if (files.ValuesOf(shown) is not { } previous)
         {
             diagnostics.Report(Descriptors.PreviousBroken, report.PreviousSpan, relative);
             return null;

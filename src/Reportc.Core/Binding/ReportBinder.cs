@@ -30,14 +30,6 @@ internal sealed partial class ReportBinder
     public static Report? Bind(YamlNode root, SourceText source, KindCatalog kinds, DiagnosticBag diagnostics) =>
         new ReportBinder(source, diagnostics).BindRoot(root, kinds);
 
-    /// <summary>Reads, loads and binds the report file at <paramref name="path"/>; no checks, no rendering.</summary>
-    public static Report? Read(string path, KindCatalog kinds, DiagnosticBag diagnostics)
-    {
-        var source = SourceText.Read(path, diagnostics);
-        var root = source is null ? null : YamlLoader.Load(source, diagnostics);
-        return root is null ? null : Bind(root, source!, kinds, diagnostics);
-    }
-
     private Report? BindRoot(YamlNode rootNode, KindCatalog kinds)
     {
         if (rootNode is not YamlMappingNode root)

@@ -19,6 +19,8 @@ public sealed class DiagnosticBag(MessageText? text = null)
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
         _items.Add(Diagnostic.Create(descriptor, span, Text, args));
 

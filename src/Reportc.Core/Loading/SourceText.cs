@@ -37,8 +37,20 @@ public sealed class SourceText
     public static int? ItemIndentation(string line) =>
         Indentation(line) is var indent && line.AsSpan(indent).StartsWith("- ", StringComparison.Ordinal) ? indent : null;
 
+    // What a test watches: every file read (in this run, on this async flow), to see that each is read once.
+    private static readonly AsyncLocal<Action<string>?> Reading = new();
+
+    /// <summary>Calls <paramref name="read"/> with the path of every file <see cref="Read"/> reads until disposed (tests).</summary>
+    internal static IDisposable ObserveReads(Action<string> read)
+    {
+        var before = Reading.Value;
+        Reading.Value = read;
+        return new Restore(() => Reading.Value = before);
+    }
+
     public static SourceText? Read(string path, DiagnosticBag diagnostics)
     {
+        Reading.Value?.Invoke(path);
         var here = SourceSpan.WholeFile(path);
         byte[] bytes;
         try
@@ -187,4 +199,9 @@ public sealed class SourceText
     // CRLF and lone CR become LF so that positions and outputs do not depend on the editor.
     private static string Normalize(string text) =>
         text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+}
+
+file sealed class Restore(Action restore) : IDisposable
+{
+    public void Dispose() => restore();
 }
