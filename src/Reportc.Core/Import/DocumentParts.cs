@@ -51,6 +51,7 @@ internal static partial class DocumentParts
 
         // From the start: 发文字号 (with 签发人), the title, 主送机关.
         var start = 0;
+        var namesOnly = false;
         for (; start < end && start < 8; start++)
         {
             var text = Plain(paragraphs[start].Text);
@@ -73,8 +74,10 @@ internal static partial class DocumentParts
                 continue;
             }
 
-            if (report.TitleLines.Count == 0 && (paragraphs[start].Level == 1 || LooksLikeTitle(text)))
+            // The title's words after the issuers' names typed on a line of their own (示例县司法局 / 2024年…年度报告).
+            if ((report.TitleLines.Count == 0 || namesOnly) && (paragraphs[start].Level == 1 || LooksLikeTitle(text)))
             {
+                namesOnly = false;
                 var titleLines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
                 // The 主送机关 printed right under the title, on the title's last line of a PDF's paragraph.
@@ -98,6 +101,7 @@ internal static partial class DocumentParts
             // The title may be preceded by the issuers' names on lines of their own (a 版头 typed as text).
             if (report.TitleLines.Count == 0 && IsName(text))
             {
+                namesOnly = true;
                 report.TitleLines.Add(text);
                 continue;
             }

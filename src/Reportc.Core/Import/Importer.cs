@@ -61,6 +61,14 @@ public static partial class Importer
         var body = paragraphs.Skip(start).Take(end - start).ToList();
         var withoutTables = TableImport.Take(body, tables, report, path, diagnostics);
         new BodyRecogniser(report, path, diagnostics, habits).Run(withoutTables);
+        // A heading with nothing under it but its table (as the official form prints them), or with nothing at all:
+        // TODO for the text, never an empty section that check refuses.
+        foreach (var section in report.Sections.Where(s => s.IsEmpty))
+        {
+            section.Paragraphs.Add("TODO");
+            section.Comments.Add(text.Get(kind.Tables.Any(t => t.Section == section.Id && report.Tables.Any(r => r.Id == t.Id)) ? "ImportTableOnly" : "ImportEmptySection"));
+        }
+
         new MetricRecogniser(report, path, diagnostics).Run();
         habits.Report(path, diagnostics);
         if (report.Issuers.Count == 0)

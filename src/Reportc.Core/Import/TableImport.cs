@@ -29,6 +29,14 @@ internal static partial class TableImport
             if (Match(table, report) is { } imported)
             {
                 report.Tables.Add(imported);
+                // Lines of the table's place that are none of its words (a heading a PDF's layout printed beside it) stay text.
+                var definition = report.Kind.Tables.Single(d => d.Id == imported.Id);
+                foreach (var text in table.Rows!.Where(r => !r.Any(c => IsNumberCell(c.Trim()))).Select(r => string.Join(" ", r.Where(c => c.Length > 0).Select(c => c.Replace('\n', ' '))))
+                    .Where(t => !OfTable(t, definition)))
+                {
+                    result.Add((table.Line, text, 0));
+                }
+
                 continue;
             }
 
@@ -53,7 +61,43 @@ internal static partial class TableImport
             : null;
     }
 
-    private static List<(string RowId, IReadOnlyList<string> Cells)> RowsOf(SourceBlock table, TableDefinition definition)
+    private static List<(string RowId, IReadOnlyList<string> Cells)> RowsOf(SourceBlock table, TableDefinition definition) =>
+        InOrder(table, definition) ?? ByLabel(table, definition);
+
+    /// <summary>
+    /// The rows when the source's rows of numbers are the kind's rows one for one, in order: each with as many numbers as
+    /// its row has columns, and each label (where the row has one) a part of its row's. A PDF's text gives labels cut
+    /// in two (the numbers on either line), or beside the group labels printed down the left (（三）不 4.保护第三方…).
+    /// </summary>
+    private static List<(string RowId, IReadOnlyList<string> Cells)>? InOrder(SourceBlock table, TableDefinition definition)
+    {
+        var kindRows = definition.Rows.Where(r => !r.IsGroup).ToList();
+        var sourceRows = table.Rows!
+            .Select(cells => (Label: Normalise(string.Concat(cells.Where(c => !IsNumberCell(c.Trim())))), Numbers: cells.Select(c => c.Trim()).Where(IsNumberCell).ToList()))
+            .Where(r => r.Numbers.Count > 0).ToList();
+        if (!definition.RowLabels || sourceRows.Count != kindRows.Count)
+        {
+            return null;
+        }
+
+        var rows = new List<(string, IReadOnlyList<string>)>();
+        for (var k = 0; k < kindRows.Count; k++)
+        {
+            var (label, numbers) = sourceRows[k];
+            var kind = Normalise(kindRows[k].Label);
+            if (numbers.Count != definition.ColumnsOf(kindRows[k]).Count
+                || (label.Length > 0 && LongestCommon(label, kind) < Math.Max(2, Math.Ceiling(0.6 * Math.Min(label.Length, kind.Length)))))
+            {
+                return null;
+            }
+
+            rows.Add((kindRows[k].Id!, numbers));
+        }
+
+        return rows;
+    }
+
+    private static List<(string RowId, IReadOnlyList<string> Cells)> ByLabel(SourceBlock table, TableDefinition definition)
     {
         var rows = new List<(string, IReadOnlyList<string>)>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -100,6 +144,38 @@ internal static partial class TableImport
     // The label's end decides: （三）不予公开 / 1.属于国家秘密 appear under several groups, so the whole label counts.
     private static double Score(string source, string kind) =>
         source == kind ? 1 : source.EndsWith(kind, StringComparison.Ordinal) || kind.EndsWith(source, StringComparison.Ordinal) ? 0.9 : TextMatch.Ratio(source, kind);
+
+    // The longest run of characters two texts share.
+    private static int LongestCommon(string a, string b)
+    {
+        var best = 0;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : 0;
+                best = Math.Max(best, current[j]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return best;
+    }
+
+    // A line of the table's header or labels: its characters nearly all found in the table's words (header, corner,
+    // column and group labels, row labels, and 信息内容 and 件数 of the official form), as a PDF prints them, a label
+    // cut in two or a header written down a narrow column (自/然/人). Not the caption: the section's heading says it.
+    private static bool OfTable(string text, TableDefinition definition)
+    {
+        var line = Normalise(text);
+        var words = string.Concat(new[] { definition.Header ?? "", definition.Corner ?? "", "信息内容件数" }
+            .Concat(definition.Columns.SelectMany(c => new[] { c.Label, c.Group ?? "" }))
+            .Concat(definition.Rows.Select(r => r.Label)));
+        return line.Count(c => words.Contains(c, StringComparison.Ordinal)) >= 0.8 * line.Length;
+    }
 
     private static bool IsNumberCell(string cell) => Number().IsMatch(cell);
 
