@@ -55,6 +55,7 @@ internal sealed class InitCommandDefinition : Command
             return ExitCodes.Usage;
         }
 
+        var version = typeof(InitCommandDefinition).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var year = DateTime.Now.Year - 1;
         var report = Path.Combine(folder, "reports", $"{kind.Id}-{year.ToString(CultureInfo.InvariantCulture)}.yaml");
         var files = new (string Path, string Text)[]
@@ -71,6 +72,8 @@ internal sealed class InitCommandDefinition : Command
             (report, Skeleton.Write(kind, year, $"{kind.Id}.schema.json", words)),
             (Path.Combine(folder, ".gitattributes"), "# git diff shows reportc's metric table for report files (git config diff.reportc.command \"reportc diff\")\nreports/**/*.yaml diff=reportc\n"),
             (Path.Combine(folder, ".gitignore"), "out/\n"),
+            (Path.Combine(folder, ".config", "dotnet-tools.json"), ToolManifest(version)),
+            (Path.Combine(folder, "nuget.config"), NugetConfig),
         };
         foreach (var (path, text) in files.Where(f => !File.Exists(f.Path)))
         {
@@ -78,9 +81,66 @@ internal sealed class InitCommandDefinition : Command
             output.WriteLine(words.Format("Wrote", path));
         }
 
+        // CI installs reportc from tools/ (nuget.config), at the version the manifest pins: this reportc's own
+        // package when it runs from one (a dotnet tool keeps its .nupkg where it was installed).
+        var package = Path.Combine(folder, "tools", PackageName(version));
+        var own = OwnPackage(version);
+        if (!File.Exists(package) && own is not null)
+        {
+            AtomicFile.Write(package, File.ReadAllBytes(own));
+            output.WriteLine(words.Format("Wrote", package));
+        }
+
         output.WriteLine();
         output.WriteLine(words.Format("InitNext", report));
         output.WriteLine(words.Get("InitDiffDriver"));
+        if (!File.Exists(package))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(package)!);
+            output.WriteLine(words.Format("InitPackage", PackageName(version), Path.Combine(folder, "tools")));
+        }
+
         return ExitCodes.Success;
     }
+
+    private static string PackageName(string version) => $"reportc.{version}.nupkg";
+
+    /// <summary>
+    /// The package this reportc was installed from: a dotnet tool runs from PACKAGE/VERSION/tools/TFM/any/,
+    /// its .nupkg and .nuspec three folders up (global tools' store and the NuGet folder of local tools alike).
+    /// </summary>
+    internal static string? OwnPackage(string version)
+    {
+        var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
+        var candidate = Path.Combine(folder, PackageName(version));
+        return File.Exists(candidate) && File.Exists(Path.Combine(folder, "reportc.nuspec")) ? candidate : null;
+    }
+
+    private static string ToolManifest(string version) => $$"""
+        {
+          "version": 1,
+          "isRoot": true,
+          "tools": {
+            "reportc": {
+              "version": "{{version}}",
+              "commands": ["reportc"],
+              "rollForward": false
+            }
+          }
+        }
+        """ + "\n";
+
+    private const string NugetConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <!-- `dotnet tool restore` (the CI recipes of reportc's docs/ci) installs reportc from this repository's
+             tools/ folder and from nowhere else, so a runner without internet installs it too. Put the
+             reportc.VERSION.nupkg that .config/dotnet-tools.json names there, or add your organisation's
+             package feed below. -->
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="reportc" value="tools" />
+          </packageSources>
+        </configuration>
+        """ + "\n";
 }

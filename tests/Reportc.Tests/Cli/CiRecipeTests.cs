@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace Reportc.Tests.Cli;
+
+/// <summary>
+/// The CI recipes of docs/ci run as written: in a reports repository made by <c>reportc init</c>, with reportc's
+/// package put into tools/ as docs/ci/README.md says, each recipe's commands run one after the other with a
+/// NuGet folder of their own and no package source but tools/ (a runner without internet).
+/// </summary>
+public sealed class CiRecipeTests
+{
+    [Fact]
+    public void The_github_workflow_runs_as_written_in_a_repository_made_by_init_with_its_package_in_tools()
+    {
+        var repo = CiRepository.Create();
+        var workflow = new YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(Path.Combine(TestPaths.Root, "docs", "ci", "reports-workflow.yml"))));
+        var root = (YamlMappingNode)workflow.Documents[0].RootNode;
+        Assert.Equal("read", ((YamlScalarNode)((YamlMappingNode)root["permissions"])["contents"]).Value);
+        Assert.Single(((YamlMappingNode)root["permissions"]).Children);
+        var steps = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["reports"])["steps"];
+        var scripts = steps.Cast<YamlMappingNode>()
+            .Where(s => s.Children.ContainsKey("run"))
+            .Select(s => ((YamlScalarNode)s["run"]).Value!)
+            .ToList();
+        Assert.Equal("dotnet tool restore", scripts[0]);
+
+        var printed = repo.RunScripts(scripts);
+
+        Assert.All(printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("::", StringComparison.Ordinal)), l => Assert.Matches("^::(warning|notice) file=reports/", l));
+        foreach (var output in new[] { "shili-2024.md", "shili-2024.html", "shili-2024.pdf", "shili-2023.html" })
+        {
+            Assert.True(File.Exists(Path.Combine(repo.Folder, "out", output)), $"out/{output} was not built: {printed}");
+        }
+
+        // Installed from tools/, reportc's init copies the package it runs from into the next repository.
+        var next = Path.Combine(repo.Work, "next");
+        var init = repo.Run("dotnet", "reportc", "init", next);
+        Assert.Equal(File.ReadAllBytes(repo.Package), File.ReadAllBytes(Path.Combine(next, "tools", Path.GetFileName(repo.Package))));
+        Assert.DoesNotContain("build.ps1 pack", init, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A reports repository made by <c>reportc init</c>, the invented shili reports in it, reportc's package in tools/.</summary>
+internal sealed class CiRepository
+{
+    private static readonly Lazy<string> Feed = new(Pack);
+
+    private CiRepository(string work)
+    {
+        Work = work;
+        Folder = Path.Combine(work, "repo");
+    }
+
+    public string Work { get; }
+
+    public string Folder { get; }
+
+    public string Package => Directory.GetFiles(Feed.Value, "reportc.*.nupkg").Single();
+
+    public static CiRepository Create()
+    {
+        var repo = new CiRepository(TestPaths.NewTempFolder());
+        var (code, output, error) = CliRunner.Run("init", repo.Folder);
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(repo.Folder, "nuget.config")));
+        Assert.True(File.Exists(Path.Combine(repo.Folder, ".config", "dotnet-tools.json")));
+
+        // What the README says to do with the package init could not copy (it ran from a build, not a package).
+        Assert.Contains($"put {Path.GetFileName(repo.Package)} into", output, StringComparison.Ordinal);
+        File.Copy(repo.Package, Path.Combine(repo.Folder, "tools", Path.GetFileName(repo.Package)));
+
+        foreach (var report in Directory.GetFiles(Path.Combine(repo.Folder, "reports"), "*.yaml"))
+        {
+            File.Delete(report);
+        }
+
+        foreach (var sample in new[] { "shili-2023.yaml", "shili-2024.yaml" })
+        {
+            File.Copy(Path.Combine(TestPaths.Root, "samples", sample), Path.Combine(repo.Folder, "reports", sample));
+        }
+
+        return repo;
+    }
+
+    /// <summary>Runs each script with bash -e in the repository (a line with sudo installs what this machine has).</summary>
+    public string RunScripts(IEnumerable<string> scripts)
+    {
+        var printed = new StringBuilder();
+        foreach (var script in scripts)
+        {
+            var lines = script.Split('\n').Where(l => !l.TrimStart().StartsWith("sudo ", StringComparison.Ordinal));
+            printed.Append(Run("bash", "-e", "-o", "pipefail", "-c", string.Join('\n', lines)));
+        }
+
+        return printed.ToString();
+    }
+
+    public string Run(string program, params string[] args)
+    {
+        var (code, output, error) = Start(Folder, Path.Combine(Work, "nuget-packages"), program, args);
+        Assert.True(code == 0, $"{program} {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
+        return output;
+    }
+
+    public int RunStatus(string program, params string[] args) => Start(Folder, Path.Combine(Work, "nuget-packages"), program, args).ExitCode;
+
+    /// <summary>git add and commit everything (gitlab-ci-local copies what git tracks).</summary>
+    public void CommitAll()
+    {
+        if (!Directory.Exists(Path.Combine(Folder, ".git")))
+        {
+            Run("git", "init", "-q");
+        }
+
+        Run("git", "add", "-A");
+        Run("git", "-c", "user.name=reportc tests", "-c", "user.email=tests@reportc.invalid", "commit", "-q", "--allow-empty", "-m", "reports");
+    }
+
+    /// <summary>Runs a tool in <paramref name="folder"/>; it must succeed; what it printed on standard output.</summary>
+    public static string Tool(string folder, string program, params string[] args)
+    {
+        var (code, output, error) = Start(folder, null, program, args);
+        Assert.True(code == 0, $"{program} exited {code}:\n{output}\n{error}");
+        return output;
+    }
+
+    public static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, program)));
+
+    private static (int ExitCode, string Output, string Error) Start(string folder, string? nugetPackages, string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A NuGet folder and a dotnet home of their own: a reportc of the same version restored by an earlier
+        // run (the tool resolver's cache in ~/.dotnet points to it) is not taken.
+        if (nugetPackages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = nugetPackages;
+            start.Environment["DOTNET_CLI_HOME"] = Path.Combine(Path.GetDirectoryName(nugetPackages)!, "dotnet-home");
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["LANG"] = "C.UTF-8";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', args)} did not end in 10 minutes");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    // The tool package of the build under test (dotnet pack of what dotnet build made), once per test run.
+    private static string Pack()
+    {
+        var feed = TestPaths.NewTempFolder();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        Tool(TestPaths.Root, "dotnet", "pack", Path.Combine(TestPaths.Root, "src", "Reportc.Cli", "Reportc.Cli.csproj"), "-c", configuration, "--no-build", "--nologo", "-o", feed);
+        return feed;
+    }
+}
