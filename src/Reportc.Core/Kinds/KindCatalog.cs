@@ -104,8 +104,9 @@ public sealed class KindCatalog
         {
             var folder = Path.Combine(_userFolder, id);
             var files = new DirectoryKindFiles(folder);
-            // A kind's folder that is a link out of the kinds folder is no kind of it.
-            if (Loading.ConfinedFile.Locate(_userFolder, Path.Combine(id, KindLoader.SchemaFile)) is not null && files.Exists(KindLoader.SchemaFile))
+            // A kind's folder that is a link out of the kinds folder is no kind of it. A kind.yaml too large
+            // to read is still this kind's (KindLoader says so), not an unknown kind.
+            if (Loading.ConfinedFile.Locate(_userFolder, Path.Combine(id, KindLoader.SchemaFile)) is not null && Loading.ConfinedFile.Locate(folder, KindLoader.SchemaFile) is not null)
             {
                 return files;
             }

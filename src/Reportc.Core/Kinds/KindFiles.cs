@@ -15,6 +15,9 @@ public abstract class KindFiles
     /// <summary>Where the kind comes from, for <c>reportc kinds</c> and messages.</summary>
     public abstract string Origin { get; }
 
+    /// <summary>The length of a file the kind has that is too large to read, else null.</summary>
+    public virtual long? TooLarge(string name) => null;
+
     /// <summary>Font files the kind ships in its <c>fonts/</c> folder, by file name.</summary>
     public virtual IEnumerable<Rendering.FontSource> FontFiles() => [];
 
@@ -33,6 +36,8 @@ public sealed class LayeredKindFiles(KindFiles own, KindFiles parent) : KindFile
     public override string Read(string name) => own.Exists(name) ? own.Read(name) : parent.Read(name);
 
     public override string DisplayPath(string name) => own.Exists(name) ? own.DisplayPath(name) : parent.DisplayPath(name);
+
+    public override long? TooLarge(string name) => own.TooLarge(name);
 
     public override IEnumerable<Rendering.FontSource> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
 }
@@ -60,6 +65,9 @@ public sealed class DirectoryKindFiles(string folder) : KindFiles
     }
 
     public override string DisplayPath(string name) => Path.Combine(folder, name);
+
+    public override long? TooLarge(string name) =>
+        IsPlainName(name) && Loading.ConfinedFile.Locate(folder, name) is { } path && new FileInfo(path).Length is var length && length > Limit ? length : null;
 
     public override IEnumerable<Rendering.FontSource> FontFiles() => Rendering.FontFolder.Files(folder, folder);
 }

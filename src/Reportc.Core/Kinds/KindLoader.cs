@@ -33,6 +33,12 @@ internal static class KindLoader
     public static ReportKind? Load(string id, KindFiles files, DiagnosticBag diagnostics, Func<string, ReportKind?> findBase)
     {
         var path = files.DisplayPath(SchemaFile);
+        if (files.TooLarge(SchemaFile) is { } length)
+        {
+            diagnostics.Report(Descriptors.FileTooLarge, SourceSpan.WholeFile(path), length, DirectoryKindFiles.Limit);
+            return null;
+        }
+
         var source = SourceText.FromString(path, files.Read(SchemaFile).Replace("\r\n", "\n", StringComparison.Ordinal));
         var local = new DiagnosticBag();
         if (YamlLoader.Load(source, local) is not YamlMappingNode root)

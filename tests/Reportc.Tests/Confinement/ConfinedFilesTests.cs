@@ -242,6 +242,34 @@ public sealed class ConfinedFilesTests
     }
 
     [Fact]
+    public void A_kind_yaml_of_sixty_megabytes_is_refused_by_its_size_and_the_other_reports_are_built()
+    {
+        var kinds = Path.Combine(TestPaths.NewTempFolder(), "kinds");
+        var kind = Path.Combine(kinds, "county");
+        Directory.CreateDirectory(kind);
+        using (var yaml = File.Create(Path.Combine(kind, "kind.yaml")))
+        {
+            yaml.Write("id: county\nextends: law-based-government\nname: 某县报告\n# "u8);
+            yaml.SetLength(60L * 1024 * 1024);
+        }
+
+        var root = TestPaths.NewTempFolder();
+        Directory.CreateDirectory(Path.Combine(root, "county"));
+        Directory.CreateDirectory(Path.Combine(root, "town"));
+        File.WriteAllText(Path.Combine(root, "county", "2024.yaml"), Report().Replace("kind: law-based-government", "kind: county", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(root, "town", "2024.yaml"), Report());
+
+        var (code, error, took) = Build(root, "--templates", kinds, "--format", "md");
+
+        Assert.Equal(1, code);
+        Assert.True(error.Contains($"{Path.Combine(kind, "kind.yaml")}(1,1): error RC0002: the file is 62,914,560 bytes; report files are limited to 5,242,880 bytes", StringComparison.Ordinal), error);
+        Assert.DoesNotContain("RC0201", error);
+        Assert.True(File.Exists(Path.Combine(root, "town", "2024.md")));
+        Assert.False(File.Exists(Path.Combine(root, "county", "2024.md")));
+        Assert.True(took < TimeSpan.FromSeconds(30), $"took {took}");
+    }
+
+    [Fact]
     public void A_kind_folder_that_is_a_link_out_of_the_kinds_folder_is_not_a_kind()
     {
         var outside = Path.Combine(TestPaths.NewTempFolder(), "county");
