@@ -168,6 +168,17 @@ internal sealed class CommonOptions
         return given.Length > 0 && project is not null ? InputFiles.Reroot(files, project.Inputs) : files;
     }
 
+    /// <summary>
+    /// The folders that hold the reports worked on: the project's (reportc.yaml's folder) and each folder or
+    /// glob root given on the command line. A report in one may name its previous year anywhere inside it.
+    /// </summary>
+    private string[] ProjectFolders(ParseResult parse, ProjectFile? project)
+    {
+        var given = parse.GetValue(Files) ?? [];
+        var folders = given.Select(InputFiles.RootOf).OfType<string>().Select(Path.GetFullPath);
+        return [.. (project is null ? folders : folders.Append(Path.GetDirectoryName(Path.GetFullPath(project.Path))!)).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>The compiler the options describe, or null with a usage message.</summary>
     public ReportCompiler? CreateCompiler(ParseResult parse, IReadOnlyCollection<string> formats, TextWriter error, bool todosAreErrors = false, ProjectFile? project = null)
     {
@@ -203,6 +214,7 @@ internal sealed class CommonOptions
             WarningsAsErrors = parse.GetValue(WarningsAsErrors) || project?.WarningsAsErrors == true,
             TodosAreErrors = todosAreErrors,
             ThrowInternalErrors = parse.GetValue<bool>("--stacktrace"),
+            ProjectFolders = ProjectFolders(parse, project),
         });
     }
 }

@@ -74,22 +74,23 @@ internal static class InputFiles
             var full = Path.GetFullPath(input.Path);
             return roots.Where(r => full.StartsWith(r.Full, StringComparison.Ordinal)).MaxBy(r => r.Full.Length) is { Root: { } root } ? input with { Root = root } : input;
         })];
+    }
 
-        static string? RootOf(string pattern)
+    /// <summary>The folder a pattern names (a folder, or a glob's folder before its first wildcard), or null for a file.</summary>
+    public static string? RootOf(string pattern)
+    {
+        if (Directory.Exists(pattern))
         {
-            if (Directory.Exists(pattern))
-            {
-                return pattern;
-            }
-
-            if (!pattern.Contains('*') && !pattern.Contains('?'))
-            {
-                return null;
-            }
-
-            var fixedParts = pattern.Replace('\\', '/').Split('/').TakeWhile(p => !p.Contains('*') && !p.Contains('?')).ToList();
-            return fixedParts.Count == 0 ? "." : string.Join("/", fixedParts) is { Length: > 0 } root ? root : "/";
+            return pattern;
         }
+
+        if (!pattern.Contains('*') && !pattern.Contains('?'))
+        {
+            return null;
+        }
+
+        var fixedParts = pattern.Replace('\\', '/').Split('/').TakeWhile(p => !p.Contains('*') && !p.Contains('?')).ToList();
+        return fixedParts.Count == 0 ? "." : string.Join("/", fixedParts) is { Length: > 0 } root ? root : "/";
     }
 
     private static IEnumerable<Input> Match(string pattern)

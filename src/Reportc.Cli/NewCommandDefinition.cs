@@ -156,7 +156,36 @@ internal sealed class NewCommandDefinition : Command
 
         AtomicFile.Write(target, text);
         output.WriteLine(words.Format("Wrote", target));
+        if (from is not null && OutsideProject(from, target) is { } outside)
+        {
+            error.WriteLine(words.Format("PreviousOutsideProject", outside.Previous, outside.Both));
+        }
+
         return ExitCodes.Success;
+    }
+
+    // The previous year's path the new file names, and a folder holding both, when it leaves the new file's
+    // folder and no project (reportc.yaml) holds both files: check and build read it only from a folder they
+    // are given or the project's (docs/untrusted-reports.md).
+    private static (string Previous, string Both)? OutsideProject(string from, string target)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var last = Path.GetFullPath(from);
+        var previous = Path.GetRelativePath(folder, last).Replace('\\', '/');
+        if (!previous.StartsWith("../", StringComparison.Ordinal)
+            || (InputFiles.FindProjectFolder(folder) is { } root && last.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var both = folder;
+        while (!last.StartsWith(both.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && Path.GetDirectoryName(both) is { } up)
+        {
+            both = up;
+        }
+
+        var shown = Path.GetRelativePath(Environment.CurrentDirectory, both);
+        return (previous, shown.StartsWith("..", StringComparison.Ordinal) ? both : shown);
     }
 
     // Inside a reports repository (a reportc.yaml in this folder or above), the kind's schema in this folder

@@ -25,6 +25,13 @@ public sealed record CompilerOptions
     /// </summary>
     public bool ThrowInternalErrors { get; init; }
 
+    /// <summary>
+    /// Folders that hold a repository's reports (the folder of reportc.yaml, the folders given on the command
+    /// line): a report inside one of them may name its previous year anywhere inside that folder
+    /// (<c>previous: ../2024/nanhe.yaml</c>), not only in its own folder; links out of it are refused all the same.
+    /// </summary>
+    public IReadOnlyList<string> ProjectFolders { get; init; } = [];
+
     /// <summary>What one render of a template may take (time, output and string sizes).</summary>
     public Rendering.TemplateBudget TemplateBudget { get; init; } = Rendering.TemplateBudget.Default;
 

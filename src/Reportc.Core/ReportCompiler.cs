@@ -132,7 +132,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                     FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(key.Item2, Path.GetDirectoryName(path) ?? ""))));
                 FontDiagnostics.Report(fontRules, diagnostics);
                 var fonts = fontRules.Css;
-                var previous = report.Year > 0 ? PreviousYears.Load(report, _files, diagnostics) : null;
+                var previous = report.Year > 0 ? PreviousYears.Load(report, _files, _options.ProjectFolders, diagnostics) : null;
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
                 var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);
                 if (!diagnostics.HasErrors)

@@ -45,6 +45,35 @@ public static class ConfinedFile
         return resolved is not null && RealPath.IsInside(resolved, root) && FileType.IsRegularFile(resolved) ? resolved : null;
     }
 
+    /// <summary>
+    /// The real path of <paramref name="name"/>, relative to <paramref name="folder"/>, when it is a regular file
+    /// inside <paramref name="folder"/> or inside one of <paramref name="wider"/> that <paramref name="folder"/>
+    /// is itself inside (a repository's root: last year's report in a sibling folder); else null.
+    /// </summary>
+    public static string? Locate(string folder, string name, IReadOnlyList<string> wider)
+    {
+        if (Locate(folder, name) is { } inside)
+        {
+            return inside;
+        }
+
+        if (wider.Count == 0 || name.Length == 0 || name.Contains('\0', StringComparison.Ordinal) || Path.IsPathRooted(name)
+            || RealPath.Of(folder) is not { } start || RealPath.Of(Path.Combine(start, name)) is not { } resolved)
+        {
+            return null;
+        }
+
+        foreach (var root in wider)
+        {
+            if (RealPath.Of(root) is { } real && (start == real || RealPath.IsInside(start, real)) && RealPath.IsInside(resolved, real))
+            {
+                return FileType.IsRegularFile(resolved) ? resolved : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The bytes of <paramref name="name"/> inside <paramref name="folder"/>, at most <paramref name="limit"/> of them.</summary>
     public static ConfinedRead Read(string folder, string name, long limit) =>
         Locate(folder, name) is { } path ? ReadLocated(path, limit) : new([], Refusal.MissingOrNotAllowed);

@@ -45,6 +45,70 @@ public sealed class NewCommandTests
         Assert.DoesNotContain("草稿", File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "Reportc.Tests", "Approvals", "SampleApprovalTests.Beiliu_2024_markdown.approved.md")));
     }
 
+    private static void AssertOnlyTodos(string error)
+    {
+        var lines = error.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal) || l.Contains(": error ", StringComparison.Ordinal) || l.Contains(": info ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches(@": warning RC04(09|10): ", l));
+    }
+
+    [Fact]
+    public void Next_year_in_a_folder_of_its_own_names_last_years_file_by_a_path_that_checks_in_the_project()
+    {
+        // A repository with a folder a year: reports/2024/nanhe.yaml, and next year's in reports/2025/.
+        var repo = TestPaths.NewTempFolder();
+        File.WriteAllText(Path.Combine(repo, "reportc.yaml"), "inputs: [reports/**/*.yaml]\n");
+        Directory.CreateDirectory(Path.Combine(repo, "reports", "2024"));
+        Directory.CreateDirectory(Path.Combine(repo, "reports", "2025"));
+        File.Copy(TestPaths.Sample, Path.Combine(repo, "reports", "2024", "nanhe.yaml"));
+
+        var (code, _, error) = CliRunner.RunIn(repo, "new", "2025", "--from", "reports/2024/nanhe.yaml", "-o", "reports/2025/nanhe.yaml");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("note:", error);
+        Assert.Contains("\nprevious: ../2024/nanhe.yaml\n", File.ReadAllText(Path.Combine(repo, "reports", "2025", "nanhe.yaml")));
+
+        // The file alone, the whole project, and the year's folder without files: TODOs only, no RC0901.
+        foreach (var (folder, args) in new[] { (repo, new[] { "check", "reports/2025/nanhe.yaml" }), (repo, ["check"]), (Path.Combine(repo, "reports", "2025"), ["check"]) })
+        {
+            var check = CliRunner.RunIn(folder, [.. args, "--lang", "en"]);
+            Assert.True(check.ExitCode == 0, check.Error);
+            AssertOnlyTodos(check.Error);
+        }
+
+        // A link out of the project is refused all the same, in the project as everywhere.
+        var outside = TestPaths.NewTempFolder();
+        File.Copy(TestPaths.Sample, Path.Combine(outside, "elsewhere.yaml"));
+        File.CreateSymbolicLink(Path.Combine(repo, "reports", "2024", "linked.yaml"), Path.Combine(outside, "elsewhere.yaml"));
+        File.WriteAllText(Path.Combine(repo, "reports", "2025", "nanhe.yaml"), File.ReadAllText(Path.Combine(repo, "reports", "2025", "nanhe.yaml")).Replace("previous: ../2024/nanhe.yaml", "previous: ../2024/linked.yaml", StringComparison.Ordinal));
+        var linked = CliRunner.RunIn(repo, "check", "reports/2025/nanhe.yaml", "--lang", "en");
+        Assert.Equal(1, linked.ExitCode);
+        Assert.Contains("error RC0901: the previous year's report '../2024/linked.yaml' does not exist or is not a regular file inside this file's folder or its project's", linked.Error);
+    }
+
+    [Fact]
+    public void Next_year_in_another_folder_without_a_project_says_how_to_check_it_and_checks_given_the_folder_of_both()
+    {
+        var root = TestPaths.NewTempFolder();
+        Directory.CreateDirectory(Path.Combine(root, "2024"));
+        Directory.CreateDirectory(Path.Combine(root, "2025"));
+        File.Copy(TestPaths.Sample, Path.Combine(root, "2024", "nanhe.yaml"));
+
+        var (code, _, error) = CliRunner.RunIn(root, "new", "2025", "--from", "2024/nanhe.yaml", "-o", "2025/nanhe.yaml");
+        Assert.True(code == 0, error);
+        Assert.Contains("note: previous: ../2024/nanhe.yaml is outside the new file's folder, and no reportc.yaml holds both: check and build find it when given a folder that holds both (reportc check .)", error);
+
+        // The file alone is confined to its own folder; the folder holding both years is the root it may read in.
+        var alone = CliRunner.RunIn(root, "check", "2025/nanhe.yaml", "--lang", "en");
+        Assert.Equal(1, alone.ExitCode);
+        Assert.Contains("error RC0901", alone.Error);
+        foreach (var input in new[] { ".", "**/*.yaml" })
+        {
+            var check = CliRunner.RunIn(root, "check", input, "--lang", "en");
+            Assert.True(check.ExitCode == 0, check.Error);
+            AssertOnlyTodos(check.Error.Replace(Path.Combine("2024", "nanhe.yaml"), "", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("law-based-government")]
     [InlineData("gov-info-disclosure")]
