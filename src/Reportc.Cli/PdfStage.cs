@@ -107,6 +107,15 @@ internal sealed class PdfStage
             return;
         }
 
+        // Once a run: a browser that prints without its sandbox, and why.
+        if (printer.NoSandbox is { } off)
+        {
+            var why = off.NoUser
+                ? text.Get("SandboxNoUser")
+                : text.Format("SandboxEnded", off.Tried.Uid is { } uid ? text.Format("SandboxAsUser", uid.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "", off.Said is { Length: > 0 } said ? $" ({said})" : "");
+            Report(writer, Diagnostic.Create(Descriptors.NoSandbox, SourceSpan.Tool, text, why));
+        }
+
         // Once a run: the standard fonts that neither this machine nor the reports supply.
         if (StandardFonts.Missing(reports.Select(r => r.Outputs.Single(o => o.Format == "html").Content)) is { Count: > 0 } missing)
         {

@@ -113,6 +113,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor BrowserDidNotStart = E(803);
     public static readonly DiagnosticDescriptor PrintFailed = E(802);
     public static readonly DiagnosticDescriptor StandardFontsMissing = I(804);
+    public static readonly DiagnosticDescriptor NoSandbox = I(805);
 
     // RC07xx: 公文 rules (GB/T 9704) and the kind's calendar.
     public static readonly DiagnosticDescriptor DocumentNumberForm = W(701);

@@ -37,11 +37,50 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 
     private static int s_launches;
 
-    /// <summary>Starts the browser at <paramref name="executable"/> and connects to it.</summary>
+    /// <summary>How the browser was started: as which user, and whether its sandbox is on.</summary>
+    public BrowserLaunch Launch { get; private set; } = new(null, true);
+
+    /// <summary>
+    /// When the browser runs without its sandbox: why (what the sandboxed browser said when it ended before it
+    /// was ready, or that root's browser could not be started as another user); else null.
+    /// </summary>
+    public SandboxOff? NoSandbox { get; private set; }
+
+    /// <summary>
+    /// Starts the browser at <paramref name="executable"/> and connects to it: with its sandbox on, as a user
+    /// of its own when reportc runs as root (<see cref="BrowserUser"/>); only when that browser ends before it
+    /// is ready is it started the next way, and at last without the sandbox (<see cref="NoSandbox"/> says why).
+    /// </summary>
     public static async Task<ChromiumPdfPrinter> StartAsync(string executable, int tabs, CancellationToken cancel = default)
     {
-        var profile = PrivateFolder.Create("reportc-browser-");
         var pipe = !OperatingSystem.IsWindows() && File.Exists(Shell);
+        var plans = BrowserUser.Plans(pipe, out var setpriv, out var noUser);
+        BrowserExitedException? first = null;
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                var printer = await StartAsync(executable, tabs, pipe, plans[i], setpriv, cancel).ConfigureAwait(false);
+                printer.Launch = plans[i];
+                printer.NoSandbox = plans[i].Sandbox ? null : new SandboxOff(plans[0], first?.Output, noUser);
+                return printer;
+            }
+            catch (BrowserExitedException e) when (i + 1 < plans.Count && !cancel.IsCancellationRequested)
+            {
+                first ??= e;
+            }
+        }
+    }
+
+    private static async Task<ChromiumPdfPrinter> StartAsync(string executable, int tabs, bool pipe, BrowserLaunch launch, string? setpriv, CancellationToken cancel)
+    {
+        var profile = PrivateFolder.Create("reportc-browser-");
+        if (launch.Uid is { } owner && !BrowserUser.Give(profile, owner))
+        {
+            Leftovers.Delete(profile);
+            throw new BrowserExitedException($"the profile could not be given to user {owner}");
+        }
+
         var start = new ProcessStartInfo(pipe ? Shell : executable)
         {
             RedirectStandardError = true,
@@ -55,10 +94,38 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             // our standard input and output there and replaces itself with the browser. No socket listens.
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add("exec \"$0\" \"$@\" 3<&0 4>&1 0</dev/null 1>/dev/null");
+            if (launch.Uid is { } uid && setpriv is not null)
+            {
+                // Root's browser runs as a user of its own (BrowserUser), with no supplementary groups; the
+                // DevTools pipe's descriptors stay open across setpriv.
+                start.ArgumentList.Add(setpriv);
+                start.ArgumentList.Add($"--reuid={uid.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                start.ArgumentList.Add($"--regid={uid.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                start.ArgumentList.Add("--clear-groups");
+                start.ArgumentList.Add("--");
+            }
+
             start.ArgumentList.Add(executable);
         }
 
-        foreach (var argument in Arguments(profile, pipe))
+        if (launch.Uid is not null)
+        {
+            // Only what the browser needs of reportc's environment: a CI job's variables (tokens) are not handed to a
+            // process of another user. Its home is the profile (root's is closed to it).
+            var keep = new[] { "PATH", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "TZ" }
+                .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
+                .Where(v => v.value is not null)
+                .ToList();
+            start.Environment.Clear();
+            foreach (var (name, value) in keep)
+            {
+                start.Environment[name] = value;
+            }
+
+            start.Environment["HOME"] = profile;
+        }
+
+        foreach (var argument in Arguments(profile, pipe, launch.Sandbox))
         {
             start.ArgumentList.Add(argument);
         }
@@ -72,6 +139,14 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         if (!OperatingSystem.IsWindows() && System.Text.Encoding.UTF8.GetByteCount(own) + "/org.chromium.Chromium.XXXXXX/SingletonSocket".Length <= 107)
         {
             start.Environment["TMPDIR"] = Directory.CreateDirectory(own).FullName;
+            if (launch.Uid is { } uid)
+            {
+                BrowserUser.Give(own, uid);
+            }
+        }
+        else if (launch.Uid is not null)
+        {
+            start.Environment["TMPDIR"] = profile;
         }
 
         // One locale whatever the user's: the fonts Chromium falls back to for a character depend on the
@@ -502,7 +577,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     }
 
     // Headless, no first-run, no background traffic, a fresh profile, the DevTools port chosen by the browser.
-    private static IEnumerable<string> Arguments(string profile, bool pipe)
+    private static IEnumerable<string> Arguments(string profile, bool pipe, bool sandbox)
     {
         yield return "--headless";
         yield return "--disable-gpu";
@@ -524,9 +599,9 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         yield return "--proxy-bypass-list=<-loopback>";
         yield return "--dns-prefetch-disable";
         yield return pipe ? "--remote-debugging-pipe" : "--remote-debugging-port=0";
-        if (OperatingSystem.IsLinux() && Environment.UserName == "root")
+        if (!sandbox)
         {
-            // Chromium refuses to run its sandbox as root (CI containers).
+            // Only when the browser did not start with it (ChromiumPdfPrinter.NoSandbox says why).
             yield return "--no-sandbox";
         }
 
@@ -576,6 +651,13 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     [GeneratedRegex(@"DevTools listening on (ws://\S+)")]
     private static partial Regex Endpoint();
 }
+
+/// <summary>
+/// Why the browser runs without its sandbox: started as <paramref name="Tried"/> it ended before it was ready,
+/// saying <paramref name="Said"/>; or, <paramref name="NoUser"/>, reportc runs as root and could not start it as
+/// another user (no setpriv, or no free user id).
+/// </summary>
+public sealed record SandboxOff(BrowserLaunch Tried, string? Said, bool NoUser);
 
 /// <summary>The browser is gone (ended, killed, stopped or no longer answering) before a document was printed; <see cref="Reason"/> says which.</summary>
 public sealed class BrowserGoneException(string reason) : IOException(reason.Length > 0 ? reason : "the browser ended")

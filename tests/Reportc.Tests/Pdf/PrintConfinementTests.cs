@@ -134,6 +134,114 @@ public sealed class PrintConfinementTests
         Assert.False(Directory.Exists(profile));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_browser_runs_sandboxed_and_as_root_as_a_user_of_its_own_with_a_private_profile()
+    {
+        // A variable of reportc's environment (a CI token) that a browser of another user must not be given.
+        Environment.SetEnvironmentVariable("REPORTC_TEST_SECRET", "token");
+        var browser = BrowserLocator.Find(null, out _);
+        Assert.NotNull(browser);
+        var page = Path.Combine(TestPaths.NewTempFolder(), "p.html");
+        File.WriteAllText(page, "<!DOCTYPE html><html><body><p>全年开展学法活动。</p></body></html>");
+        var root = Environment.UserName == "root";
+        string profile;
+        await using (var printer = await ChromiumPdfPrinter.StartAsync(browser, 2))
+        {
+            profile = printer.Profile;
+            Assert.Null(printer.NoSandbox);
+            Assert.True(printer.Launch.Sandbox);
+            Assert.Equal(root, printer.Launch.Uid is not null);
+            Assert.NotEmpty(await printer.PrintAsync(page));
+
+            // Every process of the browser: the user it runs as, never --no-sandbox, and its renderers under
+            // seccomp-bpf (Seccomp: 2) in a user namespace of their own: the sandbox is on.
+            var own = BrowserUser.Ids(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))![1];
+            var expected = printer.Launch.Uid ?? own;
+            var processes = printer.ProcessIds().Select(pid => (Pid: pid, Status: Status(pid), CommandLine: CommandLine(pid))).Where(p => p.Status.Length > 0).ToList();
+            Assert.True(processes.Count >= 3, string.Join(" | ", processes.Select(p => p.CommandLine)));
+            Assert.All(processes, p => Assert.Equal(expected, BrowserUser.Ids(p.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))![1]));
+            Assert.All(processes, p => Assert.DoesNotContain("--no-sandbox", p.CommandLine, StringComparison.Ordinal));
+            var renderers = processes.Where(p => p.CommandLine.Contains("--type=renderer", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(renderers);
+            Assert.All(renderers, r => Assert.Contains("Seccomp:\t2", r.Status, StringComparison.Ordinal));
+            var ourNamespace = new FileInfo("/proc/self/ns/user").LinkTarget;
+            Assert.All(renderers, r => Assert.NotEqual(ourNamespace, new FileInfo($"/proc/{r.Pid}/ns/user").LinkTarget));
+
+            if (root)
+            {
+                // Not root, no account of the machine, and the browser is given none of reportc's environment.
+                Assert.InRange(expected, 65000, 65533);
+                Assert.DoesNotContain(File.ReadLines("/etc/passwd"), l => l.Split(':') is [_, _, var id, ..] && id == expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var environment = File.ReadAllText($"/proc/{processes[0].Pid}/environ").Split('\0');
+                Assert.DoesNotContain(environment, v => v.StartsWith("REPORTC_TEST_SECRET=", StringComparison.Ordinal));
+                Assert.Contains($"HOME={profile}", environment);
+            }
+
+            // The profile: the browser's own, private, and its temporary files inside it.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(profile));
+            Assert.Equal(expected, Owner(profile));
+        }
+
+        Assert.False(Directory.Exists(profile));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_browser_that_does_not_start_with_its_sandbox_prints_without_it_and_says_so_once()
+    {
+        var browser = BrowserLocator.Find(null, out _);
+        Assert.NotNull(browser);
+        // A browser that ends at once, as Chromium does where its sandbox cannot run, unless told --no-sandbox.
+        var folder = TestPaths.NewTempFolder();
+        var script = Path.Combine(folder, "no-sandbox-here");
+        File.WriteAllText(script, $"#!/bin/sh\ncase \" $* \" in *\" --no-sandbox \"*) exec '{browser}' \"$@\";; esac\necho 'FATAL: No usable sandbox!' >&2\nexit 1\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var input = Path.Combine(folder, "r.yaml");
+        File.WriteAllText(input, Report("全年开展学法活动。"));
+
+        var (code, _, error) = CliRunner.Run("build", input, "--format", "pdf", "--browser", script, "--lang", "en");
+
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.ChangeExtension(input, ".pdf")));
+        Assert.Contains("info RC0805: the browser prints without Chromium's sandbox (--no-sandbox): started with its sandbox", error);
+        Assert.Contains("it ended before it was ready (FATAL: No usable sandbox!)", error);
+        Assert.Single(error.Split('\n'), l => l.Contains("RC0805", StringComparison.Ordinal));
+    }
+
+    private static string Status(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/status");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static int Owner(string path)
+    {
+        var start = new ProcessStartInfo("stat", ["-c", "%u", path]) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var stat = Process.Start(start)!;
+        var owner = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return int.Parse(owner, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     // The listening TCP sockets with their processes (ss -ltnp), one a line.
     private static List<string> Listening()
     {
