@@ -7,18 +7,40 @@ namespace Reportc.Checks;
 /// <summary>
 /// Links and images in the narrative that are not published (Rendering.MarkdownSafety): a link to anything
 /// but http(s), mailto or a place in the document (javascript:, file:, a relative path) is printed as its
-/// text (RC0417); an image is not printed (RC0418): whoever opened or printed the report would load it.
+/// text (RC0417); an image is printed only from a PNG, JPEG, GIF or WebP file inside the report's folder,
+/// embedded (Rendering.NarrativeImages), and never in a title or heading: any other is not printed (RC0418),
+/// since whoever opened or printed the report would load it.
 /// </summary>
 internal static class LinkChecks
 {
     public static void Run(Report report, DiagnosticBag diagnostics)
     {
+        var images = NarrativeImages.For(report.Path);
+        var headings = report.Sections.Select(s => s.Heading).Append(report.Document.TitleSource).OfType<Narrative>().ToHashSet();
         foreach (var narrative in Narratives.All(report))
         {
             foreach (var refused in MarkdownSafety.Find(narrative.Text))
             {
                 var url = refused.Url.Length > 80 ? refused.Url[..80] + "…" : refused.Url;
-                diagnostics.Report(refused.Image ? Descriptors.ImageNotPrinted : Descriptors.LinkNotPublished, narrative.SpanOf(refused.Start, refused.Length), url);
+                var here = narrative.SpanOf(refused.Start, refused.Length);
+                if (!refused.Image)
+                {
+                    diagnostics.Report(Descriptors.LinkNotPublished, here, url);
+                    continue;
+                }
+
+                var why = headings.Contains(narrative) ? "ImageInHeading" : images.Read(refused.Url).Why switch
+                {
+                    ImageRefusal.None => null,
+                    ImageRefusal.Address => "ImageAddress",
+                    ImageRefusal.TooLarge => "TooLarge",
+                    ImageRefusal.NotAnImage => "ImageNotAnImage",
+                    _ => "NotAllowedFile",
+                };
+                if (why is not null)
+                {
+                    diagnostics.Report(Descriptors.ImageNotPrinted, here, url, new MessagePart(why, NarrativeImages.Limit / (1024 * 1024)));
+                }
             }
         }
     }

@@ -6,8 +6,9 @@ using Markdig.Syntax.Inlines;
 namespace Reportc.Rendering;
 
 /// <summary>
-/// What narrative Markdown may publish: links only to http(s), mailto and places in the document; no
-/// images (a Markdown image would make whoever opens or prints the report load a file or an address); raw
+/// What narrative Markdown may publish: links only to http(s), mailto and places in the document; images
+/// only as data: URLs (NarrativeImages embeds the report's own image files so, and takes out every other
+/// image first: an image on a path or an address would be loaded by whoever opens or prints the report); raw
 /// HTML as text. The HTML drops the rest (<see cref="Sanitize"/>, on the parsed document), the .md output
 /// gets the same text with the rest taken out (<see cref="ForMarkdown"/>), and a check reports each at its
 /// place (Checks.LinkChecks).
@@ -65,7 +66,7 @@ public static class MarkdownSafety
         {
             switch (inline)
             {
-                case LinkInline link when link.IsImage || !IsAllowed(link.Url):
+                case LinkInline link when link.IsImage ? !NarrativeImages.IsEmbedded(link.Url) : !IsAllowed(link.Url):
                     Unwrap(link);
                     break;
                 case AutolinkInline auto when !auto.IsEmail && !IsAllowed(auto.Url):
@@ -107,7 +108,7 @@ public static class MarkdownSafety
         {
             switch (node)
             {
-                case LinkInline link when link.IsImage || !IsAllowed(link.Url):
+                case LinkInline link when link.IsImage ? !NarrativeImages.IsEmbedded(link.Url) : !IsAllowed(link.Url):
                     var label = link.LabelSpan is { IsEmpty: false } l && l.End < markdown.Length ? ForMarkdown(markdown.Substring(l.Start, l.Length)) : "";
                     edits.Add((link.Span.Start, link.Span.Length, label));
                     break;

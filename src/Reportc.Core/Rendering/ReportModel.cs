@@ -10,7 +10,10 @@ internal static class ReportModel
     public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft, DiagnosticBag diagnostics)
     {
         var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics), report);
-        string Resolve(Narrative n) => references.Resolve(n, diagnostics);
+        // Images: the report's own image files embedded in its text, none in titles and headings (NarrativeImages).
+        var images = NarrativeImages.For(report.Path);
+        string Resolve(Narrative n) => NarrativeImages.Strip(references.Resolve(n, diagnostics));
+        string ResolveBody(Narrative n) => images.Embed(references.Resolve(n, diagnostics));
 
         var units = NumberUnits.For(report);
         var sections = new ScriptArray();
@@ -20,7 +23,7 @@ internal static class ReportModel
         {
             number++;
             var title = section.Heading is { } heading ? CjkText.JoinLines(Resolve(heading)).Trim() : section.Rule.HeadingFor(report.Year);
-            var blocks = new BodyRenderer(markdown, Resolve).Render(section.Body)
+            var blocks = new BodyRenderer(markdown, ResolveBody).Render(section.Body)
                 .Concat(report.Tables.Values.Where(t => t.Definition.Section == section.Rule.Id).Select(TableRenderer.Render))
                 .ToList();
             sections.Add(new TemplateObject("sections[]")
@@ -33,7 +36,7 @@ internal static class ReportModel
             });
         }
 
-        var preamble = report.Preamble is null ? [] : new BodyRenderer(markdown, Resolve).RenderText(report.Preamble);
+        var preamble = report.Preamble is null ? [] : new BodyRenderer(markdown, ResolveBody).RenderText(report.Preamble);
         ReportUnused(report, references, diagnostics);
 
         var doc = report.Document;

@@ -12,6 +12,9 @@ namespace Reportc.Rendering.Docx;
 /// </summary>
 internal sealed partial class DocxInline(MarkdownFormatter markdown)
 {
+    /// <summary>The images of the narrative (NarrativeImages embedded them as data: URLs), for the package's media.</summary>
+    public List<DocxImage> Images { get; } = [];
+
     public string Runs(string md, string html = "")
     {
         var classes = new Queue<string>(StrongTag().Matches(html).Select(m => m.Groups[1].Value));
@@ -51,7 +54,7 @@ internal sealed partial class DocxInline(MarkdownFormatter markdown)
         }
     }
 
-    private static void Inlines(ContainerInline container, StringBuilder sb, bool bold, bool italic, string? lead, Queue<string> classes)
+    private void Inlines(ContainerInline container, StringBuilder sb, bool bold, bool italic, string? lead, Queue<string> classes)
     {
         foreach (var inline in container)
         {
@@ -61,6 +64,10 @@ internal sealed partial class DocxInline(MarkdownFormatter markdown)
                     var strong = emphasis.DelimiterCount >= 2;
                     var cls = strong && classes.Count > 0 ? classes.Dequeue() : null;
                     Inlines(emphasis, sb, bold || (strong && cls is null or "" or "runin point"), italic || !strong, cls is null or "" ? lead : cls, classes);
+                    break;
+                case LinkInline { IsImage: true } image when DocxImage.From(image.Url, Images.Count + 1) is { } picture:
+                    Images.Add(picture);
+                    sb.Append(picture.Drawing(Label(image)));
                     break;
                 case ContainerInline child:
                     Inlines(child, sb, bold, italic, lead, classes);
@@ -86,6 +93,9 @@ internal sealed partial class DocxInline(MarkdownFormatter markdown)
             }
         }
     }
+
+    private static string Label(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     private static string Props(bool bold, bool italic, string? lead)
     {

@@ -9,11 +9,11 @@ internal static class DocxParts
 {
     private const string Ns = $"xmlns:w=\"{W}\" xmlns:r=\"{R}\"";
 
-    public static string ContentTypes(string? imageExtension, string? imageType) =>
+    public static string ContentTypes(IEnumerable<(string Extension, string Type)> images) =>
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + (imageExtension is null ? "" : $"<Default Extension=\"{imageExtension}\" ContentType=\"{imageType}\"/>")
+        + string.Concat(images.Select(i => $"<Default Extension=\"{i.Extension}\" ContentType=\"{i.Type}\"/>"))
         + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
         + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
@@ -31,7 +31,7 @@ internal static class DocxParts
         + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
         + "</Relationships>";
 
-    public static string DocumentRels(string? image)
+    public static string DocumentRels(string? image, IEnumerable<(string Id, string Part)> pictures)
     {
         const string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
         return "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -41,6 +41,7 @@ internal static class DocxParts
             + $"<Relationship Id=\"rId4\" Type=\"{type}footer\" Target=\"footer1.xml\"/>"
             + $"<Relationship Id=\"rId5\" Type=\"{type}footer\" Target=\"footer2.xml\"/>"
             + (image is null ? "" : $"<Relationship Id=\"rId6\" Type=\"{type}image\" Target=\"media/{image}\"/>")
+            + string.Concat(pictures.Select(p => $"<Relationship Id=\"{p.Id}\" Type=\"{type}image\" Target=\"media/{p.Part}\"/>"))
             + "</Relationships>";
     }
 

@@ -17,15 +17,17 @@ internal static class DocxRenderer
     {
         var doc = report.Document;
         var image = SealImage(doc.SealImage);
-        var body = new DocxBody(report, model, new DocxInline(markdown), image is not null, image is { } i ? PngSize(i.Bytes) : null).Render();
+        var inline = new DocxInline(markdown);
+        var body = new DocxBody(report, model, inline, image is not null, image is { } i ? PngSize(i.Bytes) : null).Render();
+        var types = (image is { } s ? new[] { (s.Extension, s.Type) } : []).Concat(inline.Images.Select(m => (m.Extension, m.Type))).Distinct().ToList();
         var parts = new List<(string, byte[])>
         {
-            ("[Content_Types].xml", DocxPackage.Xml(DocxParts.ContentTypes(image?.Extension, image?.Type))),
+            ("[Content_Types].xml", DocxPackage.Xml(DocxParts.ContentTypes(types))),
             ("_rels/.rels", DocxPackage.Xml(DocxParts.PackageRels)),
             ("docProps/core.xml", DocxPackage.Xml(DocxParts.Core(string.Concat(doc.TitleLines), string.Join("、", doc.Issuers), doc.Date))),
             ("docProps/app.xml", DocxPackage.Xml(DocxParts.App)),
             ("word/document.xml", DocxPackage.Xml(body)),
-            ("word/_rels/document.xml.rels", DocxPackage.Xml(DocxParts.DocumentRels(image is null ? null : "seal." + image.Value.Extension))),
+            ("word/_rels/document.xml.rels", DocxPackage.Xml(DocxParts.DocumentRels(image is null ? null : "seal." + image.Value.Extension, inline.Images.Select(m => (m.RelationshipId, m.PartName))))),
             ("word/styles.xml", DocxPackage.Xml(DocxParts.Styles())),
             ("word/settings.xml", DocxPackage.Xml(DocxParts.Settings)),
             ("word/fontTable.xml", DocxPackage.Xml(DocxParts.FontTable())),
@@ -36,6 +38,9 @@ internal static class DocxRenderer
         {
             parts.Add(("word/media/seal." + seal.Extension, seal.Bytes));
         }
+
+        // The narrative's images (the report's own files, embedded: NarrativeImages).
+        parts.AddRange(inline.Images.Select(m => ("word/media/" + m.PartName, m.Bytes)));
 
         return DocxPackage.Write(parts);
     }
@@ -214,7 +219,9 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
 
                 break;
             default:
-                Add("Normal", "", inline.Runs(md, Text(block, "html")));
+                var text = inline.Runs(md, Text(block, "html"));
+                // A paragraph with a picture takes the picture's height (the grid's exact line would cut it off).
+                Add("Normal", text.Contains("<w:drawing>", StringComparison.Ordinal) ? "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>" : "", text);
                 break;
         }
     }
@@ -276,6 +283,13 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
     private void Add(string style, string pPr, string runs)
     {
         var spacing = _before > 0 ? $"<w:spacing w:before=\"{_before}\"/>" : "";
+        if (spacing.Length > 0 && pPr.StartsWith("<w:spacing ", StringComparison.Ordinal))
+        {
+            // One spacing element: the space before and the paragraph's own line.
+            pPr = $"<w:spacing w:before=\"{_before}\" " + pPr["<w:spacing ".Length..];
+            spacing = "";
+        }
+
         _before = 0;
         _xml.Append(Paragraph(style, (_keepNext && style == "Normal" ? "<w:keepNext/><w:keepLines/>" : "") + spacing + pPr, runs));
     }
