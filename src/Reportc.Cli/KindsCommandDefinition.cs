@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Reportc.Diagnostics;
 using Reportc.Kinds;
+using Reportc.Text;
 
 namespace Reportc.Cli;
 
@@ -102,5 +103,5 @@ internal sealed class KindsCommandDefinition : Command
     }
 
     // Columns line up on a terminal: a Chinese character takes two.
-    private static int Width(string text) => Rendering.CjkText.DisplayWidth(text);
+    private static int Width(string text) => CjkText.DisplayWidth(text);
 }

@@ -45,7 +45,7 @@ internal sealed record ProjectFile(
             var name = key.KeyText();
             if (!Keys.Contains(name))
             {
-                error.WriteLine($"{path}({key.Start.Line},{key.Start.Column}): error: unknown key '{name}'{Binding.Suggestions.DidYouMean(name, Keys, MessageText.English)}");
+                error.WriteLine($"{path}({key.Start.Line},{key.Start.Column}): error: unknown key '{name}'{DidYouMean.Phrase(name, Keys, MessageText.English)}");
                 ok = false;
             }
         }

@@ -129,7 +129,7 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 var stylesheet = _stylesheets.GetOrAdd(kind, k =>
                     k.Stylesheet is { } css && k.Files.Exists(css) ? k.Files.Read(css).Replace("\r\n", "\n", StringComparison.Ordinal) : "");
                 var fontRules = _fonts.GetOrAdd((kind, Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."), key =>
-                    FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFolder.Files(key.Item2, Path.GetDirectoryName(path) ?? ""))));
+                    FontFolder.FaceRules(key.Item1.Files.FontFiles().Concat(FontFiles.In(key.Item2, Path.GetDirectoryName(path) ?? ""))));
                 FontDiagnostics.Report(fontRules, diagnostics);
                 var fonts = fontRules.Css;
                 var previous = report.Year > 0 ? PreviousYears.Load(report, _files, _options.ProjectFolders, diagnostics) : null;

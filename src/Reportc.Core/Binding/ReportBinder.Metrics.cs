@@ -50,7 +50,7 @@ internal sealed partial class ReportBinder
         foreach (var (key, value) in map.Children)
         {
             var id = key.KeyText();
-            if (!MetricId().IsMatch(id) || ReservedNames.Contains(id))
+            if (!MetricDefinition.IsId(id) || ReservedNames.Contains(id))
             {
                 Report(Descriptors.MetricBadId, key, id, ReservedNames.Contains(id) ? _diagnostics.Text.Format("Reserved", id) : "");
                 continue;
@@ -170,7 +170,7 @@ internal sealed partial class ReportBinder
         if (label is null)
         {
             // Most often a catalogue id misspelt: name the one meant before asking for a label.
-            Report(Descriptors.MetricNoLabel, node, id, Suggestions.DidYouMean(id, unusedCatalogue, _diagnostics.Text));
+            Report(Descriptors.MetricNoLabel, node, id, DidYouMean.Phrase(id, unusedCatalogue, _diagnostics.Text));
             return null;
         }
 
@@ -210,9 +210,6 @@ internal sealed partial class ReportBinder
         unit.Length == catalogueUnit.Length + 1 && unit[0] is '万' or '亿' && unit.EndsWith(catalogueUnit, StringComparison.Ordinal)
         && catalogueUnit is not ("%" or "") && catalogueUnit[0] is not ('万' or '亿');
 
-    /// <summary>Whether <paramref name="id"/> can name a metric: an ASCII letter, then letters, digits or '_'.</summary>
-    public static bool IsMetricId(string id) => MetricId().IsMatch(id);
-
     // The digits as typed, full-width ones and thousands separators read (NormalizeNumber); a leading + is no part of it.
     private static string TypedNumber(string number) => number.TrimStart('+');
 
@@ -233,9 +230,6 @@ internal sealed partial class ReportBinder
 
     [GeneratedRegex("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")]
     private static partial Regex ThousandsSeparator();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
-    private static partial Regex MetricId();
 
     [GeneratedRegex(@"^\s*(?<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?<approx>余)?\s*(?<unit>\S.*?)?\s*$")]
     private static partial Regex MetricText();

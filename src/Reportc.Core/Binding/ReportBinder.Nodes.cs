@@ -25,7 +25,7 @@ internal sealed partial class ReportBinder
             var name = key.KeyText();
             if (!allowed.Contains(name))
             {
-                Report(Descriptors.UnknownKey, key, name, where(), Suggestions.DidYouMean(name, allowed, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", allowed)));
+                Report(Descriptors.UnknownKey, key, name, where(), DidYouMean.Phrase(name, allowed, _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", allowed)));
             }
         }
     }

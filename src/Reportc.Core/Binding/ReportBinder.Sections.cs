@@ -3,6 +3,7 @@ using Reportc.Kinds;
 using Reportc.Loading;
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Reportc.Binding;

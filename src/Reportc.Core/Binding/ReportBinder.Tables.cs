@@ -36,7 +36,7 @@ internal sealed partial class ReportBinder
             var definition = kind.Tables.FirstOrDefault(t => t.Id == id);
             if (definition is null)
             {
-                Report(Descriptors.UnknownKey, key, id, "tables", Suggestions.DidYouMean(id, kind.Tables.Select(t => t.Id), _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", kind.Tables.Select(t => t.Id))));
+                Report(Descriptors.UnknownKey, key, id, "tables", DidYouMean.Phrase(id, kind.Tables.Select(t => t.Id), _diagnostics.Text) is { Length: > 0 } s ? s : _diagnostics.Text.Format("ExpectedOneOf", string.Join(", ", kind.Tables.Select(t => t.Id))));
                 continue;
             }
 
@@ -48,6 +48,7 @@ internal sealed partial class ReportBinder
 
             var table = new TableData(definition, YamlLoader.SpanOf(_source.Path, key));
             BindRows(table, rows);
+            TableTotals.Compute(table);
             tables[id] = table;
         }
 
@@ -83,7 +84,7 @@ internal sealed partial class ReportBinder
             var row = dataRows.FirstOrDefault(r => r.Id == rowId);
             if (row is null)
             {
-                Report(Descriptors.UnknownKey, key, rowId, $"tables.{definition.Id}", Suggestions.DidYouMean(rowId, dataRows.Select(r => r.Id!), _diagnostics.Text));
+                Report(Descriptors.UnknownKey, key, rowId, $"tables.{definition.Id}", DidYouMean.Phrase(rowId, dataRows.Select(r => r.Id!), _diagnostics.Text));
                 continue;
             }
 

@@ -101,7 +101,7 @@ internal sealed partial class ReportBinder
         if (kind is null && !local.HasErrors)
         {
             var known = kinds.KnownIds();
-            Report(Descriptors.UnknownKind, node, id, Suggestions.DidYouMean(id, known, _diagnostics.Text), string.Join(", ", known));
+            Report(Descriptors.UnknownKind, node, id, DidYouMean.Phrase(id, known, _diagnostics.Text), string.Join(", ", known));
         }
 
         _failed |= kind is null;

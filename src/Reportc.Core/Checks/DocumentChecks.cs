@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Reportc.Diagnostics;
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Checks;
 
@@ -21,17 +22,17 @@ internal static partial class DocumentChecks
         var date = doc.Date;
         if (date.Year < report.Year)
         {
-            diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year);
+            diagnostics.Report(Descriptors.DateNotAfterYear, doc.Spans.Date, Text.OfficialDate.Chinese(date), report.Year);
         }
         else if (date.Year == report.Year && date.Month < 12)
         {
-            diagnostics.Report(Descriptors.DateEarlyInYear, doc.Spans.Date, ReportModel.ChineseDate(date), report.Year);
+            diagnostics.Report(Descriptors.DateEarlyInYear, doc.Spans.Date, Text.OfficialDate.Chinese(date), report.Year);
         }
         // The report's own deadline, else the kind's for who issues it (a government's own report: 3月31日).
         else if ((doc.Deadline.Given ? doc.Deadline.Date : report.Kind.DeadlineFor(doc.Issuers.FirstOrDefault())) is var (month, day)
             && date > new DateOnly(report.Year + 1, month, Math.Min(day, DateTime.DaysInMonth(report.Year + 1, month))))
         {
-            diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, ReportModel.ChineseDate(date), $"{report.Year + 1}年{month}月{day}日");
+            diagnostics.Report(Descriptors.DateAfterDeadline, doc.Spans.Date, Text.OfficialDate.Chinese(date), $"{report.Year + 1}年{month}月{day}日");
         }
 
         // A 报告 sent to a superior (主送) is an upward document: GB/T 9704 7.2.4 puts its 签发人 beside the 发文字号.

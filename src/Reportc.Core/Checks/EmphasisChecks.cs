@@ -1,6 +1,7 @@
 using Reportc.Diagnostics;
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Checks;
 

@@ -1,11 +1,12 @@
 using Reportc.Diagnostics;
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Checks;
 
 /// <summary>
-/// Links and images in the narrative that are not published (Rendering.MarkdownSafety): a link to anything
+/// Links and images in the narrative that are not published (Text.MarkdownSafety): a link to anything
 /// but http(s), mailto or a place in the document (javascript:, file:, a relative path) is printed as its
 /// text (RC0417); an image is printed only from a PNG, JPEG, GIF or WebP file inside the report's folder,
 /// embedded (Rendering.NarrativeImages), and never in a title or heading: any other is not printed (RC0418),

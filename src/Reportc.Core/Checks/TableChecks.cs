@@ -6,8 +6,9 @@ using Reportc.Model;
 namespace Reportc.Checks;
 
 /// <summary>
-/// The arithmetic of a kind's tables: totals left out are computed, totals given are checked, and every
-/// rule that does not hold is reported with both sides and the difference, at the row that states it.
+/// The arithmetic of a kind's tables: totals given are checked (those left out were computed when the report
+/// was bound, Binding.TableTotals), and every rule that does not hold is reported with both sides and the
+/// difference, at the row that states it.
 /// </summary>
 internal static class TableChecks
 {
@@ -15,39 +16,9 @@ internal static class TableChecks
     {
         foreach (var table in report.Tables.Values)
         {
-            Compute(table);
             if (!table.Pending)
             {
                 Check(table, diagnostics);
-            }
-        }
-    }
-
-    internal static void Compute(TableData table)
-    {
-        var definition = table.Definition;
-        var rows = definition.Rows.Where(r => !r.IsGroup).Select(r => r.Id!).ToList();
-
-        // Row totals first (a row's 总计 column), then total rows (which add the totals up too).
-        foreach (var rule in definition.Rules.Where(r => r.PerRow && r.Total is not null))
-        {
-            foreach (var row in rows.Where(r => !table.Cells.ContainsKey((r, rule.Total!)) && !table.Blanks.Contains((r, rule.Total!))))
-            {
-                if (rule.Sum.All(c => table.Cells.ContainsKey((row, c))) && definition.ColumnsOf(definition.Rows.First(r => r.Id == row)).Any(c => c.Id == rule.Total))
-                {
-                    table.Cells[(row, rule.Total!)] = rule.Sum.Sum(c => table.Cells[(row, c)]);
-                }
-            }
-        }
-
-        foreach (var rule in definition.Rules.Where(r => !r.PerRow && r.Total is not null))
-        {
-            foreach (var column in definition.Columns.Select(c => c.Id).Where(c => !table.Cells.ContainsKey((rule.Total!, c)) && !table.Blanks.Contains((rule.Total!, c))))
-            {
-                if (rule.Sum.All(r => table.Cells.ContainsKey((r, column))))
-                {
-                    table.Cells[(rule.Total!, column)] = rule.Sum.Sum(r => table.Cells[(r, column)]);
-                }
             }
         }
     }

@@ -42,7 +42,7 @@ internal static partial class TableTextChecks
                 }
 
                 diagnostics.Report(Descriptors.TextContradictsTable, narrative.SpanOf(number.Index, number.Length), number.Value, cell.Table.Definition.Caption,
-                    cell.Row.Label, cell.Column.Label, Rendering.TableRenderer.Value(cell.Table, cell.Row.Id!, cell.Column.Id), $"{{{{{cell.Table.Definition.Id}.{cell.Row.Id}.{cell.Column.Id}}}}}");
+                    cell.Row.Label, cell.Column.Label, cell.Table.Printed(cell.Row.Id!, cell.Column.Id), $"{{{{{cell.Table.Definition.Id}.{cell.Row.Id}.{cell.Column.Id}}}}}");
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Reportc.Diagnostics;
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Checks;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Reportc.Text;
 
 namespace Reportc.Diff;
 
@@ -164,7 +165,7 @@ public static class DiffFormatter
     };
 
     // Columns line up on a terminal: a Chinese character takes two columns.
-    private static int Width(string text) => Rendering.CjkText.DisplayWidth(text);
+    private static int Width(string text) => CjkText.DisplayWidth(text);
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i is >= 3 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();

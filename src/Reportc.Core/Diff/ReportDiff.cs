@@ -1,5 +1,6 @@
 using Reportc.Model;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Diff;
 
@@ -107,7 +108,7 @@ public sealed record ReportDiff(Report? Old, Report? New, IReadOnlyList<MetricCh
             "发文机关：" + string.Join("、", doc.Issuers),
             "发文字号：" + doc.Number,
             "标题：" + string.Concat(doc.TitleLines),
-            "成文日期：" + ReportModel.ChineseDate(doc.Date),
+            "成文日期：" + Text.OfficialDate.Chinese(doc.Date),
         ];
     }
 

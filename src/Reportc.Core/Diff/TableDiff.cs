@@ -32,12 +32,6 @@ public sealed record TableCellChange(string Table, string Caption, string Row, s
         {
             var before = old?.Tables.GetValueOrDefault(definition.Id);
             var after = @new?.Tables.GetValueOrDefault(definition.Id);
-            // The totals a report leaves out, as the build computes them.
-            foreach (var table in new[] { before, after }.OfType<TableData>())
-            {
-                Checks.TableChecks.Compute(table);
-            }
-
             if (before is null && after is null)
             {
                 continue;
@@ -60,5 +54,5 @@ public sealed record TableCellChange(string Table, string Caption, string Row, s
     }
 
     private static string? Cell(TableData? table, string row, string column) =>
-        table is null || (!table.Cells.ContainsKey((row, column)) && !table.Blanks.Contains((row, column))) ? null : TableRenderer.Value(table, row, column);
+        table is null || (!table.Cells.ContainsKey((row, column)) && !table.Blanks.Contains((row, column))) ? null : table.Printed(row, column);
 }

@@ -1,3 +1,5 @@
+using Reportc.Text;
+
 namespace Reportc.Import;
 
 /// <summary>How alike two short Chinese phrases are: by their longest common subsequence of characters.</summary>
@@ -33,7 +35,7 @@ internal static class TextMatch
     public static double Covered(string a, string b) => Math.Min(a.Length, b.Length) == 0 ? 0 : (double)Common(a, b) / Math.Min(a.Length, b.Length);
 
     /// <summary>1 → 一, 12 → 十二: the numerals of hand numbering (一、 （一） 一是).</summary>
-    public static string Numeral(int n) => Rendering.ChineseNumerals.Format(n);
+    public static string Numeral(int n) => ChineseNumerals.Format(n);
 
     /// <summary>一 → 1, 十二 → 12, 二十 → 20; 0 for anything else.</summary>
     public static int ParseNumeral(string text)

@@ -19,7 +19,7 @@ public abstract class KindFiles
     public virtual long? TooLarge(string name) => null;
 
     /// <summary>Font files the kind ships in its <c>fonts/</c> folder, by file name.</summary>
-    public virtual IEnumerable<Rendering.FontSource> FontFiles() => [];
+    public virtual IEnumerable<Loading.FontSource> FontFiles() => [];
 
     /// <summary>Only plain file names inside the kind; a template can never reach outside its kind.</summary>
     protected static bool IsPlainName(string name) =>
@@ -39,7 +39,7 @@ public sealed class LayeredKindFiles(KindFiles own, KindFiles parent) : KindFile
 
     public override long? TooLarge(string name) => own.TooLarge(name);
 
-    public override IEnumerable<Rendering.FontSource> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
+    public override IEnumerable<Loading.FontSource> FontFiles() => own.FontFiles().Concat(parent.FontFiles());
 }
 
 /// <summary>
@@ -69,7 +69,7 @@ public sealed class DirectoryKindFiles(string folder) : KindFiles
     public override long? TooLarge(string name) =>
         IsPlainName(name) && Loading.ConfinedFile.Locate(folder, name) is { } path && new FileInfo(path).Length is var length && length > Limit ? length : null;
 
-    public override IEnumerable<Rendering.FontSource> FontFiles() => Rendering.FontFolder.Files(folder, folder);
+    public override IEnumerable<Loading.FontSource> FontFiles() => Loading.FontFiles.In(folder, folder);
 }
 
 /// <summary>

@@ -83,7 +83,7 @@ internal static class KindLoader
                 var metricId = (item as YamlScalarNode)?.Value ?? "";
                 if (!metrics.Remove(metricId))
                 {
-                    Fail(item, new MessagePart("KindNoMetricToDrop", metricId, Binding.Suggestions.DidYouMeanPart(metricId, metrics.Keys)));
+                    Fail(item, new MessagePart("KindNoMetricToDrop", metricId, DidYouMean.Part(metricId, metrics.Keys)));
                 }
             }
         }
@@ -195,7 +195,7 @@ internal static class KindLoader
             var rule = sections.FirstOrDefault(s => s.Id == id);
             if (rule is null)
             {
-                fail(at, new MessagePart("KindNoSectionToChange", id, Binding.Suggestions.DidYouMeanPart(id, sections.Select(s => s.Id))));
+                fail(at, new MessagePart("KindNoSectionToChange", id, DidYouMean.Part(id, sections.Select(s => s.Id))));
             }
 
             return rule;
@@ -283,7 +283,7 @@ internal static class KindLoader
                 var tableId = (item as YamlScalarNode)?.Value ?? "";
                 if (tables.RemoveAll(t => t.Id == tableId) == 0)
                 {
-                    fail(item, new MessagePart("KindNoTableToDrop", tableId, Binding.Suggestions.DidYouMeanPart(tableId, tables.Select(t => t.Id))));
+                    fail(item, new MessagePart("KindNoTableToDrop", tableId, DidYouMean.Part(tableId, tables.Select(t => t.Id))));
                 }
             }
         }
@@ -356,7 +356,7 @@ internal static class KindLoader
             .Concat((item.Get("columns") as YamlSequenceNode)?.OfType<YamlMappingNode>().Select(c => c.Get("id")).OfType<YamlNode>() ?? [])
             .Concat((item.Get("rows") as YamlSequenceNode)?.OfType<YamlMappingNode>().Select(r => r.Get("id")).OfType<YamlNode>() ?? []))
         {
-            if (named is YamlScalarNode { Value: { } name } && !Binding.ReportBinder.IsMetricId(name))
+            if (named is YamlScalarNode { Value: { } name } && !MetricDefinition.IsId(name))
             {
                 fail(named, new MessagePart("KindBadId", name));
             }
@@ -429,7 +429,7 @@ internal static class KindLoader
             {
                 if (columns.All(c => c.Id != name))
                 {
-                    fail(r.Get("columns")!, new MessagePart("KindRowColumn", row.Id ?? row.Label, id, name, Binding.Suggestions.DidYouMeanPart(name, columns.Select(c => c.Id))));
+                    fail(r.Get("columns")!, new MessagePart("KindRowColumn", row.Id ?? row.Label, id, name, DidYouMean.Part(name, columns.Select(c => c.Id))));
                 }
             }
 
@@ -525,7 +525,7 @@ internal static class KindLoader
         {
             if (!LevelKeys.TryGetValue(key.KeyText(), out var level))
             {
-                fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), LevelKeys.Keys)));
+                fail(key, new MessagePart("KindUnknownKey", key.KeyText(), DidYouMean.Part(key.KeyText(), LevelKeys.Keys)));
             }
             else if (Number(value) is { } limit)
             {
@@ -545,7 +545,7 @@ internal static class KindLoader
     {
         foreach (var key in map.Children.Keys.Where(k => !keys.Contains(k.KeyText())))
         {
-            fail(key, new MessagePart("KindUnknownKey", key.KeyText(), Binding.Suggestions.DidYouMeanPart(key.KeyText(), keys)));
+            fail(key, new MessagePart("KindUnknownKey", key.KeyText(), DidYouMean.Part(key.KeyText(), keys)));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reportc.Diagnostics;
 using Reportc.Kinds;
 
@@ -28,4 +29,11 @@ public sealed class TableData(TableDefinition definition, SourceSpan span)
 
     /// <summary>Where each row given in the YAML is.</summary>
     public Dictionary<string, SourceSpan> RowSpans { get; } = [];
+
+    /// <summary>A cell as every output prints it: as typed, or a computed total with its column's decimals; blank when unknown.</summary>
+    public string Printed(string row, string column) =>
+        Texts.TryGetValue((row, column), out var typed) ? typed
+        : !Cells.TryGetValue((row, column), out var v) ? ""
+        : Definition.Columns.First(c => c.Id == column).Decimals is { } places ? v.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : v.ToString(CultureInfo.InvariantCulture);
 }

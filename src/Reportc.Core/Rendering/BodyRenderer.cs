@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Reportc.Model;
+using Reportc.Text;
 
 namespace Reportc.Rendering;
 

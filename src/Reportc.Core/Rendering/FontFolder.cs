@@ -4,9 +4,6 @@ using Reportc.Loading;
 
 namespace Reportc.Rendering;
 
-/// <summary>A font file in a <c>fonts/</c> folder: the folder it must stay inside, its name there, and how messages name it.</summary>
-public sealed record FontSource(string Root, string Name, string DisplayPath);
-
 /// <summary>A font file that was not embedded, and why (<see cref="Refusal"/>, or null when its bytes are not a font).</summary>
 public sealed record RefusedFont(FontSource Font, Refusal? Refusal);
 
@@ -32,29 +29,6 @@ public static class FontFolder
         [".woff"] = ("font/woff", "woff"),
         [".woff2"] = ("font/woff2", "woff2"),
     };
-
-    /// <summary>The font files in <c>fonts/</c> under <paramref name="root"/>; <paramref name="display"/> is how messages name that root.</summary>
-    public static IEnumerable<FontSource> Files(string root, string display)
-    {
-        var folder = Path.Combine(root, "fonts");
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        if (RealPath.Of(folder) is not { } real || RealPath.Of(root) is not { } realRoot || !RealPath.IsInside(real, realRoot))
-        {
-            // fonts/ itself leads out of the folder: refused as a whole.
-            return [new FontSource(root, "fonts", Path.Combine(display, "fonts"))];
-        }
-
-        return Directory.GetFiles(folder)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(f => Kinds.ContainsKey(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal)
-            .Select(f => new FontSource(root, Path.Combine("fonts", f), Path.Combine(display, "fonts", f)));
-    }
 
     /// <summary>The <c>@font-face</c> rules for <paramref name="files"/>, in a stable order, and the files refused.</summary>
     public static FontRules FaceRules(IEnumerable<FontSource> files)

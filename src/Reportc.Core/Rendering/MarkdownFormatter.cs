@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Reportc.Text;
 
 namespace Reportc.Rendering;
 

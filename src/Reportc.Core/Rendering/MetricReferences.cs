@@ -108,14 +108,14 @@ public sealed partial class MetricReferences
                     diagnostics.Report(Descriptors.UnitTwice, narrative.SpanOf(after, metric.Unit.Length), metric.Unit, name, metric.Text + metric.Unit);
                 }
             }
-            else if (!ReportBinder.IsMetricId(name) || (member is not null && _metrics.ContainsKey(name)))
+            else if (!Kinds.MetricDefinition.IsId(name) || (member is not null && _metrics.ContainsKey(name)))
             {
                 diagnostics.Report(Descriptors.BadReference, span, text[open..(close + 2)]);
                 result.Append(text, open, close + 2 - open);
             }
             else
             {
-                diagnostics.Report(Descriptors.UndefinedMetric, span, name, Suggestions.DidYouMean(name, _metrics.Keys, diagnostics.Text));
+                diagnostics.Report(Descriptors.UndefinedMetric, span, name, DidYouMean.Phrase(name, _metrics.Keys, diagnostics.Text));
                 result.Append(text, open, close + 2 - open);
             }
 

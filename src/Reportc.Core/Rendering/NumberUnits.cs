@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Reportc.Model;
+using Reportc.Text;
 
 namespace Reportc.Rendering;
 

@@ -1,5 +1,6 @@
 using Reportc.Diagnostics;
 using Reportc.Model;
+using Reportc.Text;
 using Scriban.Runtime;
 
 namespace Reportc.Rendering;
@@ -64,10 +65,10 @@ internal static class ReportModel
                 ["title_lines"] = Strings(TitleLayout.Lines(doc.TitleLines, doc.Issuers)),
                 ["to"] = doc.To ?? "",
                 ["signer"] = doc.Signer ?? "",
-                ["date"] = ChineseDate(doc.Date),
+                ["date"] = Text.OfficialDate.Chinese(doc.Date),
                 ["cc"] = doc.Cc is { } cc ? (cc.EndsWith('。') ? cc : cc + "。") : "",
                 ["printer"] = doc.Printer ?? "",
-                ["print_date"] = doc.PrintDate is { } pd ? ChineseDate(pd) : "",
+                ["print_date"] = doc.PrintDate is { } pd ? Text.OfficialDate.Chinese(pd) : "",
                 ["masthead_lines"] = Strings(doc.Masthead),
                 ["masthead_suffix"] = doc.MastheadSuffix,
                 ["seal"] = doc.Seal,
@@ -80,9 +81,6 @@ internal static class ReportModel
             ["fonts"] = fonts,
         };
     }
-
-    /// <summary>Dates as official documents write them: Arabic numerals, no leading zeros: 2025年1月20日.</summary>
-    public static string ChineseDate(DateOnly date) => Text.OfficialDate.Chinese(date);
 
     private static void ReportUnused(Report report, MetricReferences references, DiagnosticBag diagnostics)
     {

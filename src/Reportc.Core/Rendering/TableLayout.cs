@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Reportc.Kinds;
 using Reportc.Model;
+using Reportc.Text;
 
 namespace Reportc.Rendering;
 
@@ -91,7 +92,7 @@ internal sealed partial record TableLayout(int LabelColumns, IReadOnlyList<Table
     private static double[] ColumnWidths(TableData table, List<Line> lines, int depth, double width)
     {
         var d = table.Definition;
-        var digits = d.Columns.Select(c => d.Rows.Where(r => !r.IsGroup).Select(r => TableRenderer.Value(table, r.Id!, c.Id).Length).DefaultIfEmpty(1).Max()).ToList();
+        var digits = d.Columns.Select(c => d.Rows.Where(r => !r.IsGroup).Select(r => table.Printed(r.Id!, c.Id).Length).DefaultIfEmpty(1).Max()).ToList();
         var numbers = digits.Select(n => Math.Max(3, n) * 0.55 * Char + Padding).ToList();
         // Group columns: two characters a line for the outer ones, four for the inner.
         var groups = Enumerable.Range(0, depth - 1).Select(g => (g == 0 ? 2 : 4) * Char + Padding).ToList();

@@ -23,7 +23,7 @@ internal sealed class TableReferences(IReadOnlyList<TableDefinition> definitions
         MessagePart? why = null;
         if (definition is null)
         {
-            why = new MessagePart("TableRefTable", parts[0], Suggestions.DidYouMeanPart(parts[0], definitions.Select(t => t.Id)));
+            why = new MessagePart("TableRefTable", parts[0], DidYouMean.Part(parts[0], definitions.Select(t => t.Id)));
         }
         else if (parts.Length != 3)
         {
@@ -31,11 +31,11 @@ internal sealed class TableReferences(IReadOnlyList<TableDefinition> definitions
         }
         else if (definition.Rows.FirstOrDefault(r => !r.IsGroup && r.Id == parts[1]) is not { } row)
         {
-            why = new MessagePart("TableRefRow", parts[0], parts[1], Suggestions.DidYouMeanPart(parts[1], definition.Rows.Where(r => !r.IsGroup).Select(r => r.Id!)));
+            why = new MessagePart("TableRefRow", parts[0], parts[1], DidYouMean.Part(parts[1], definition.Rows.Where(r => !r.IsGroup).Select(r => r.Id!)));
         }
         else if (definition.ColumnsOf(row).All(c => c.Id != parts[2]))
         {
-            why = new MessagePart("TableRefColumn", parts[0], parts[1], parts[2], Suggestions.DidYouMeanPart(parts[2], definition.ColumnsOf(row).Select(c => c.Id)));
+            why = new MessagePart("TableRefColumn", parts[0], parts[1], parts[2], DidYouMean.Part(parts[2], definition.ColumnsOf(row).Select(c => c.Id)));
         }
 
         if (why is not null)
@@ -51,6 +51,6 @@ internal sealed class TableReferences(IReadOnlyList<TableDefinition> definitions
             return MetricReferences.PendingText;
         }
 
-        return TableRenderer.Value(table, parts[1], parts[2]);
+        return table.Printed(parts[1], parts[2]);
     }
 }

@@ -16,12 +16,6 @@ internal static class TableRenderer
 
     // A given cell prints exactly as typed (never rounded or padded); a total the rules computed, with the
     // column's decimals, else those of its parts.
-    internal static string Value(TableData table, string row, string column) =>
-        table.Texts.TryGetValue((row, column), out var typed) ? typed
-        : !table.Cells.TryGetValue((row, column), out var v) ? ""
-        : table.Definition.Columns.First(c => c.Id == column).Decimals is { } places ? v.ToString("F" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-        : v.ToString(CultureInfo.InvariantCulture);
-
     private static string Markdown(TableData table)
     {
         var d = table.Definition;
@@ -34,7 +28,7 @@ internal static class TableRenderer
         {
             var columns = row.IsGroup ? [] : d.ColumnsOf(row).Select(c => c.Id).ToHashSet();
             md.Append("| ").Append(Cell(row.Label)).Append(" | ")
-                .Append(string.Join(" | ", d.Columns.Select(c => row.IsGroup ? "" : columns.Contains(c.Id) ? Value(table, row.Id!, c.Id) : "—")))
+                .Append(string.Join(" | ", d.Columns.Select(c => row.IsGroup ? "" : columns.Contains(c.Id) ? table.Printed(row.Id!, c.Id) : "—")))
                 .Append(" |\n");
         }
 
@@ -81,7 +75,7 @@ internal static class TableRenderer
 
                 var columns = d.ColumnsOf(row);
                 // A block with fewer columns (（五）（六）（八）项: one) spans its last over the rest, as the official table.
-                html.Append($"<tr><th scope=\"row\">{E(row.Label)}</th>").Append(string.Concat(columns.Select((c, k) => $"<td{Span(k, columns.Count, width)}>{Value(table, row.Id!, c.Id)}</td>"))).Append("</tr>\n");
+                html.Append($"<tr><th scope=\"row\">{E(row.Label)}</th>").Append(string.Concat(columns.Select((c, k) => $"<td{Span(k, columns.Count, width)}>{table.Printed(row.Id!, c.Id)}</td>"))).Append("</tr>\n");
             }
 
             return html.Append("</tbody>\n</table>").ToString();
@@ -126,7 +120,7 @@ internal static class TableRenderer
                 : $"<th scope=\"{(c.Group ? "rowgroup" : "row")}\"{(c.Span > 1 ? $" colspan=\"{c.Span}\"" : "")}{(c.Rows > 1 ? $" rowspan=\"{c.Rows}\"" : "")}{(c.Group ? " class=\"group\"" : "")}>{E(c.Text)}</th>"));
             html.Append(line.Row is null
                 ? $"<tr class=\"group\">{labels}</tr>\n"
-                : $"<tr>{labels}{string.Concat(d.Columns.Select(c => $"<td>{Value(table, line.Row.Id!, c.Id)}</td>"))}</tr>\n");
+                : $"<tr>{labels}{string.Concat(d.Columns.Select(c => $"<td>{table.Printed(line.Row.Id!, c.Id)}</td>"))}</tr>\n");
         }
 
         return html.Append("</tbody>\n</table>").ToString();

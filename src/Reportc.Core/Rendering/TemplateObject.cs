@@ -10,6 +10,9 @@ namespace Reportc.Rendering;
 /// </summary>
 internal sealed class TemplateObject(string name) : ScriptObject
 {
+    /// <summary>The object's name in <see cref="TemplateView.Objects"/> and in messages: <c>doc</c>, <c>sections[]</c>.</summary>
+    public string Name => name;
+
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {
         if (base.TryGetValue(context, span, member, out value))
@@ -17,7 +20,7 @@ internal sealed class TemplateObject(string name) : ScriptObject
             return true;
         }
 
-        throw new NoMemberException(span, new Diagnostics.MessagePart("TemplateNoMember", name, member, Binding.Suggestions.DidYouMeanPart(member, Keys)));
+        throw new NoMemberException(span, new Diagnostics.MessagePart("TemplateNoMember", name, member, Diagnostics.DidYouMean.Part(member, Keys)));
     }
 }
 

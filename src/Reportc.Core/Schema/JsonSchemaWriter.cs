@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Reportc.Kinds;
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Schema;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Reportc.Rendering;
 using Reportc.Tests.Cli;
 using Reportc.Tests.Pdf;
+using Reportc.Text;
 
 namespace Reportc.Tests.Docx;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Reportc.Pdf;
 using Reportc.Rendering;
 using Reportc.Tests.Cli;
+using Reportc.Text;
 using Xunit.Abstractions;
 
 namespace Reportc.Tests.Pdf;

@@ -1,4 +1,5 @@
 using Reportc.Rendering;
+using Reportc.Text;
 
 namespace Reportc.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Reportc.Model;
+using Reportc.Text;
 using Scriban.Runtime;
 using static Reportc.Rendering.Docx.DocxLayout;
 using static Reportc.Rendering.Docx.DocxXml;
@@ -109,7 +110,7 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
             }
         }
 
-        _xml.Append(DocxSignature.Render(doc, ReportModel.ChineseDate(doc.Date), hasImage, imageSize));
+        _xml.Append(DocxSignature.Render(doc, OfficialDate.Chinese(doc.Date), hasImage, imageSize));
         Colophon(doc);
         _xml.Append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"even\" r:id=\"rId5\"/>")
             .Append($"<w:pgSz w:w=\"{PageWidth}\" w:h=\"{PageHeight}\"/>")
@@ -240,7 +241,7 @@ internal sealed class DocxBody(Report report, ScriptObject model, DocxInline inl
 
         if (doc.Printer is { Length: > 0 } printer && doc.PrintDate is { } printDate)
         {
-            rows.Add(Paragraph("Colophon", tabs, Run("\t" + printer + "\t" + ReportModel.ChineseDate(printDate) + "印发")));
+            rows.Add(Paragraph("Colophon", tabs, Run("\t" + printer + "\t" + OfficialDate.Chinese(printDate) + "印发")));
         }
 
         if (rows.Count == 0)

@@ -1,5 +1,6 @@
 using System.Text;
 using Reportc.Model;
+using Reportc.Text;
 using static Reportc.Rendering.Docx.DocxLayout;
 using static Reportc.Rendering.Docx.DocxXml;
 

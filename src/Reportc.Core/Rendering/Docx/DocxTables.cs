@@ -64,7 +64,7 @@ internal static class DocxTables
                     continue;
                 }
 
-                sb.Append(Row([(row.Label, 1, false, false), .. Spanned([.. d.ColumnsOf(row).Select(c => TableRenderer.Value(table, row.Id!, c.Id))], true)], widths, header: false, keep: false));
+                sb.Append(Row([(row.Label, 1, false, false), .. Spanned([.. d.ColumnsOf(row).Select(c => table.Printed(row.Id!, c.Id))], true)], widths, header: false, keep: false));
             }
 
             return sb.Append("</w:tbl>").ToString();
@@ -137,7 +137,7 @@ internal static class DocxTables
 
             foreach (var c in d.Columns)
             {
-                row.Append(Tc(widths[column], 1, "", TableRenderer.Value(table, line.Row.Id!, c.Id), false, true, small));
+                row.Append(Tc(widths[column], 1, "", table.Printed(line.Row.Id!, c.Id), false, true, small));
                 column++;
             }
 

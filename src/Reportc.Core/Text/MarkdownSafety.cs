@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>
 /// What narrative Markdown may publish: links only to http(s), mailto and places in the document; images

@@ -1,4 +1,4 @@
-namespace Reportc.Binding;
+namespace Reportc.Text;
 
 /// <summary>"Did you mean" by edit distance: a typo never passes silently, and the fix is named.</summary>
 internal static class Suggestions
@@ -21,13 +21,6 @@ internal static class Suggestions
         var allowed = Math.Max(2, Math.Min(word.Length, best?.Length ?? 0) / 3);
         return bestDistance <= allowed ? best : null;
     }
-
-    public static string DidYouMean(string word, IEnumerable<string> candidates, Diagnostics.MessageText text) =>
-        Closest(word, candidates) is { } hit ? text.Format("DidYouMean", hit) : "";
-
-    /// <summary>"; did you mean …?" as a phrase worded when printed, or nothing when no candidate is close.</summary>
-    public static object DidYouMeanPart(string word, IEnumerable<string> candidates) =>
-        Closest(word, candidates) is { } hit ? new Diagnostics.MessagePart("DidYouMean", hit) : "";
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
     public static int Distance(string a, string b)

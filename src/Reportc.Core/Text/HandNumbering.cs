@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>
 /// Numbering typed by hand at the start of a paragraph or title, in every form clerks type it: 一、 （一） 一是

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>Chinese numerals as official documents number things: 1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五.</summary>
 public static class ChineseNumerals

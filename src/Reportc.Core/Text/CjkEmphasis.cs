@@ -4,7 +4,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>
 /// Emphasis next to Chinese punctuation. reportc reads narrative with the CJK-friendly amendment of

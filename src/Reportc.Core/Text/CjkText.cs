@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>
 /// Text rules for Chinese prose in Markdown: a line break between Chinese characters joins without a space

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Reportc.Rendering;
+namespace Reportc.Text;
 
 /// <summary>
 /// The lines a title is printed in: GB/T 9704 7.3.2 sets the title in 2号 (22 pt) 小标宋 across the 版心 (156 mm),

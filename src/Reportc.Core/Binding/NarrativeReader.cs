@@ -1,8 +1,9 @@
+using Reportc.Loading;
 using Reportc.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Reportc.Loading;
+namespace Reportc.Binding;
 
 /// <summary>
 /// Reads a text scalar as the user typed it. Folded (<c>&gt;</c>) and multi-line plain scalars are read from
