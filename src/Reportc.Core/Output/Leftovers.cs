@@ -70,7 +70,8 @@ public static class Leftovers
 
     /// <summary>
     /// Removes the temporary folders under <paramref name="tempRoot"/> that runs which are no longer alive left
-    /// (their names carry the process id); returns how many.
+    /// (their names carry the process id), and those of earlier versions (no process id in the name) that are
+    /// abandoned (<see cref="IsAbandoned"/>); returns how many.
     /// </summary>
     public static int RemoveStale(string tempRoot)
     {
@@ -91,7 +92,10 @@ public static class Leftovers
             {
                 var rest = Path.GetFileName(folder)[prefix.Length..];
                 var dash = rest.IndexOf('-', StringComparison.Ordinal);
-                if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
+                var stale = dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    ? !IsAlive(pid)
+                    : IsOldStyle(rest) && IsAbandoned(folder, DateTime.UtcNow);
+                if (stale)
                 {
                     try
                     {
@@ -107,6 +111,95 @@ public static class Leftovers
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// How long a folder of an earlier version (no process id in its name) must have been left untouched
+    /// before it is taken for abandoned: its run wrote into it at every document it printed.
+    /// </summary>
+    public static readonly TimeSpan OldStyleAge = TimeSpan.FromHours(1);
+
+    // Versions before the process id was in the name: PREFIX followed by 32 hexadecimal digits (a Guid).
+    private static bool IsOldStyle(string rest) => rest.Length == 32 && rest.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>
+    /// Whether a folder of an earlier version, which does not say whose it is, is abandoned: nothing in it
+    /// has changed for <see cref="OldStyleAge"/> (a run that prints writes a copy into its print folder for
+    /// every document, and its browser writes into its profile), and, on Linux, no live process names it on
+    /// its command line (a browser running on the profile has <c>--user-data-dir=</c> it, however long it
+    /// has been idle) or has it as its working folder. Elsewhere, where the command lines are not read, it
+    /// must have been untouched for a day.
+    /// </summary>
+    internal static bool IsAbandoned(string folder, DateTime now)
+    {
+        var age = OperatingSystem.IsLinux() ? OldStyleAge : TimeSpan.FromDays(1);
+        try
+        {
+            var newest = Directory.GetLastWriteTimeUtc(folder);
+            var seen = 0;
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 }))
+            {
+                if (entry.LastWriteTimeUtc > newest)
+                {
+                    newest = entry.LastWriteTimeUtc;
+                }
+
+                if (++seen > 100_000)
+                {
+                    return false; // not a folder of ours: too big to be a profile or print copies
+                }
+            }
+
+            if (now - newest < age)
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return false; // another user's, or going away: not ours to judge
+        }
+
+        return !OperatingSystem.IsLinux() || !InUse(folder);
+    }
+
+    // Linux: a live process that names the folder on its command line, or works in it. The folder's name
+    // (a prefix and a Guid) is looked for, whatever path led to it (a temporary folder through a link).
+    private static bool InUse(string folder)
+    {
+        IEnumerable<string> processes;
+        try
+        {
+            processes = Directory.EnumerateDirectories("/proc").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // cannot tell: kept
+        }
+
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        foreach (var process in processes)
+        {
+            if (!int.TryParse(Path.GetFileName(process), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(process, "cmdline")).Contains(name, StringComparison.Ordinal)
+                    || new FileInfo(Path.Combine(process, "cwd")).LinkTarget is { } cwd && cwd.Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile, or another user's working folder (its command line is readable).
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a process with this id runs (on Linux from /proc, which also sees other users' processes).</summary>
