@@ -5,12 +5,17 @@
 #   (b) 1,000 reports in one reportc call against 1,000 pandoc calls, and md+html+docx against md+html;
 #   (c) peak memory of a 1,000- and a 10,000-report batch;
 #   (d) 20 PDFs in one call against 20 `chromium --headless --print-to-pdf` launches;
-#   (e) checking a 2.8 MB text with a slip on every other character against a 160 KB one (linear time).
+#   (e) checking a 2.8 MB text with a slip on every other character against a 160 KB one (linear time);
+#   (f) 200 reports (md + html) with and without the journal their renames are made under.
 # Needs: the native binary (dotnet pwsh ./build.ps1 publish), Debian's pandoc and chromium, GNU time,
 # clang and zlib1g-dev for the hello world. Usage: bench/run.sh [RUNS]   (RUNS of each cold start; 20)
+# BENCH_ONLY=df bench/run.sh runs only the sections named (letters a-f); the machine's load average is
+# printed with the PDF and journal figures, which other programs running at the same time change most.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
+only=${BENCH_ONLY:-abcdef}
+want() { [[ $only == *$1* ]]; }
 reportc=$PWD/out/native/reportc
 [ -x "$reportc" ] || { echo "no native binary: run 'dotnet pwsh ./build.ps1 publish' first" >&2; exit 2; }
 for tool in pandoc chromium /usr/bin/time python3; do
@@ -52,6 +57,7 @@ peak_mb() { /usr/bin/time -o "$work/time.out" -f "%M" "$@" >/dev/null 2>&1 || tr
 echo "reportc bench on $(nproc) cores, $(date -u +%Y-%m-%d), $runs runs per cold start, in $parent ($(stat -f -c %T "$parent"))"
 echo
 
+if want a; then
 # --- the floor: a Native AOT hello world, built here
 mkdir -p "$work/hello"
 cat > "$work/hello/hello.csproj" <<'XML'
@@ -83,9 +89,11 @@ printf '    pandoc standalone html + template %8s ms\n' "$t_pandoc"
 printf '    Native AOT hello world            %8s ms\n' "$t_hello"
 printf '    reportc / pandoc = %s (target <= 0.5)   reportc / hello = %s (target <= 4)\n' "$(ratio "$t_reportc" "$t_pandoc")" "$(ratio "$t_reportc" "$t_hello")"
 echo
+fi
 
 # --- synthetic reports: the sample with other names and numbers, in town folders
-python3 - "$work" 10000 <<'PY'
+if want b || want c || want d || want f; then
+python3 - "$work" "$(want c && echo 10000 || echo 1000)" <<'PY'
 import sys, re, pathlib, random
 work, count = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 sample = pathlib.Path("samples/beiliu-2024.yaml").read_text(encoding="utf-8")
@@ -105,8 +113,10 @@ for i in range(count):
     (folder / f"town-{i:05d}.yaml").write_text(text, encoding="utf-8")
 PY
 # the 10,000 batch holds the first 1,000 too
-cp -r "$work/reports-1000/." "$work/reports-10000/"
+if want c; then cp -r "$work/reports-1000/." "$work/reports-10000/"; fi
+fi
 
+if want b; then
 # --- (b) 1,000 reports: one reportc call against 1,000 pandoc calls
 # Every timed phase starts after a sync, so the disk writes of the phase before do not run during it.
 "$reportc" build "$work/reports-1000" -o "$work/out-1000" --format md,html --quiet 2>"$work/batch.log" || { tail -n 5 "$work/batch.log"; exit 1; }
@@ -131,6 +141,9 @@ printf '    speed-up = %sx (target >= 50)\n' "$(ratio "$t_pandocs" "$t_batch")"
 printf '    reportc, one call (md+html+docx)  %8s ms  = %sx md+html (target <= 2; median of 5 calls)\n' "$t_docx" "$(ratio "$t_docx" "$t_batch")"
 echo
 
+fi
+
+if want c; then
 # --- (c) peak memory, 1,000 and 10,000 reports
 m1=$(peak_mb "$reportc" build "$work/reports-1000" -o "$work/mem-1000" --format md,html --quiet)
 m10=$(peak_mb "$reportc" build "$work/reports-10000" -o "$work/mem-10000" --format md,html --quiet)
@@ -142,6 +155,9 @@ printf '    1,000 reports   %8s MB\n    10,000 reports  %8s MB\n' "$m1" "$m10"
 printf '    10,000 / 1,000 = %s (target <= 1.5; and 10,000 under 250 MB); 10,000 reports took %s ms\n' "$(ratio "$m10" "$m1")" "$t10"
 echo
 
+fi
+
+if want e; then
 # --- (e) text checks stay linear: a text of 2.8 MB (700,000 half-width commas, each a warning at its own line
 # and column) against the same text of 40,000, and against checking the sample
 python3 - "$work" <<'PY'
@@ -167,27 +183,66 @@ printf '    check 40,000 commas (160 KB)      %8s ms
 printf '    check 700,000 commas (2.8 MB)     %8s ms  = %sx the small text (linear: about 17.5; target < 10 s)
 ' "$t_large" "$(ratio "$t_large" "$t_small")"
 echo
+fi
 
 # --- (d) 20 PDFs: one reportc call against 20 browser launches
+if want d; then
 rm -rf "$work"/reports-10000 "$work"/mem-* "$work"/time-10000
-# 20 different reports (other town names and numbers, so no two print the same characters), and the
-# browser prints the very HTML files reportc builds from them
+# 20 different reports, the browser printing the very HTML files reportc builds from them: other numbers,
+# and town names of two characters no other report has, so that each report prints characters of its own
+# and its fonts are cut for it alone, as in a county's batch
 mkdir -p "$work/pdf-in"
-for i in $(seq 0 19); do cp "$work/reports-1000/county-$(printf %02d "$i")/town-$(printf %05d "$i").yaml" "$work/pdf-in/"; done
+python3 - "$work" <<'PY'
+import sys, pathlib
+work = pathlib.Path(sys.argv[1])
+names = "桦枫榆柘楠樟槐栎檀柚杉柏桐椿梓楸榉栗桑柳杨梧棠榕桂柯"
+for i in range(20):
+    source = work / "reports-1000" / f"county-{i:02d}" / f"town-{i:05d}.yaml"
+    text = source.read_text(encoding="utf-8").replace(f"示例{i}镇", names[i] + names[(i + 7) % len(names)] + "镇")
+    (work / "pdf-in" / f"town-{i:05d}.yaml").write_text(text, encoding="utf-8")
+PY
 "$reportc" build "$work/pdf-in" -o "$work/pdf-html" --format html --quiet 2>/dev/null
-t_pdf=$(median_batch_ms 3 "$reportc" build "$work/pdf-in" -o "{}" --format pdf --quiet)
+# wall and CPU (user + system, of every process of the run: reportc, the browser and its processes)
+: > "$work/pdf-cpu"
+t_pdf=$(median_batch_ms 3 /usr/bin/time -a -o "$work/pdf-cpu" -f "%U %S" "$reportc" build "$work/pdf-in" -o "{}" --format pdf --quiet)
+load_pdf=$(cut -d' ' -f1-3 /proc/loadavg)
+c_pdf=$(awk '{print $1 + $2}' "$work/pdf-cpu" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 sync
+: > "$work/chrome-cpu"
 start=$(now)
 i=0
 for html in "$work"/pdf-html/*.html; do
   i=$((i + 1))
+  /usr/bin/time -a -o "$work/chrome-cpu" -f "%U %S" \
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --disable-background-networking \
     --disable-component-update --no-first-run --disable-sync --user-data-dir="$work/chrome-$i" \
     --print-to-pdf="$work/chrome-$i.pdf" "$html" >/dev/null 2>&1
 done
 [ "$i" -eq 20 ] || { echo "expected 20 HTML files for (d), found $i" >&2; exit 1; }
 t_chrome=$(( ($(now) - start) / 1000000 ))
-echo "(d) 20 PDFs"
-printf '    reportc, one call                 %8s ms  (%s ms a PDF; median of 3 calls)\n' "$t_pdf" "$(ratio "$t_pdf" 20)"
-printf '    chromium --print-to-pdf, 20 runs  %8s ms  (%s ms a PDF)\n' "$t_chrome" "$(ratio "$t_chrome" 20)"
-printf '    reportc / chromium = %s (target <= 0.25)\n' "$(ratio "$t_pdf" "$t_chrome")"
+c_chrome=$(awk '{c += $1 + $2} END {print c}' "$work/chrome-cpu")
+echo "(d) 20 PDFs (load average $load_pdf during reportc, $(cut -d' ' -f1-3 /proc/loadavg) after the launches)"
+printf '    reportc, one call                 %8s ms  (%s ms a PDF; median of 3 calls)  CPU %s s\n' "$t_pdf" "$(ratio "$t_pdf" 20)" "$c_pdf"
+printf '    chromium --print-to-pdf, 20 runs  %8s ms  (%s ms a PDF)  CPU %s s\n' "$t_chrome" "$(ratio "$t_chrome" 20)" "$c_chrome"
+printf '    reportc / chromium = %s (target <= 0.25); CPU time reportc / chromium = %s\n' "$(ratio "$t_pdf" "$t_chrome")" "$(ratio "$c_pdf" "$c_chrome")"
+echo
+fi
+
+# --- (f) what the rename journal costs: 200 reports (md + html, a set of two files each, so each renamed
+# under a journal) built with it and without it (REPORTC_BENCH_WITHOUT_JOURNAL=1, for this bench only),
+# the two alternating, each into a fresh folder
+if want f; then
+mkdir -p "$work/journal-in"
+for i in $(seq 0 199); do cp "$work/reports-1000/county-$(printf %02d $((i % 20)))/town-$(printf %05d "$i").yaml" "$work/journal-in/"; done
+with=() without=()
+for ((k = 0; k < 7; k++)); do
+  with+=($(median_batch_ms 1 "$reportc" build "$work/journal-in" -o "{}" --format md,html --quiet))
+  without+=($(REPORTC_BENCH_WITHOUT_JOURNAL=1 median_batch_ms 1 "$reportc" build "$work/journal-in" -o "{}" --format md,html --quiet))
+done
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+t_with=$(med "${with[@]}"); t_without=$(med "${without[@]}")
+echo "(f) the rename journal, 200 reports md+html (median of 7 alternating calls; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '    with the journal                  %8s ms\n' "$t_with"
+printf '    without it                        %8s ms\n' "$t_without"
+printf '    with / without = %s\n' "$(ratio "$t_with" "$t_without")"
+fi

@@ -23,6 +23,15 @@ public static class OutputSet
         return new Reset();
     }
 
+    /// <summary>
+    /// For bench/run.sh only, which measures what the journal costs: <c>REPORTC_BENCH_WITHOUT_JOURNAL=1</c>
+    /// renames a set without it (a build killed between the renames may then leave a report's outputs of
+    /// two builds).
+    /// </summary>
+    public const string WithoutJournalVariable = "REPORTC_BENCH_WITHOUT_JOURNAL";
+
+    private static readonly bool WithoutJournal = Environment.GetEnvironmentVariable(WithoutJournalVariable) == "1";
+
     /// <summary>Writes <paramref name="files"/>; returns each path with whether it was (re)written.</summary>
     public static IReadOnlyList<(string Path, bool Written)> Write(IReadOnlyList<(string Path, byte[] Content)> files)
     {
@@ -52,7 +61,7 @@ public static class OutputSet
 
             // A set of two or more files is renamed under a journal naming each rename: a run killed between
             // the renames leaves the journal, and the next build into the folder finishes them (Recover).
-            if (pending.Count >= 2)
+            if (pending.Count >= 2 && !WithoutJournal)
             {
                 journal = AtomicFile.NameBeside(pending[0].Target, "set");
                 Try(pending[0].Target, () =>
