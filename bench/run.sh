@@ -245,4 +245,5 @@ echo "(f) the rename journal, 200 reports md+html (median of 7 alternating calls
 printf '    with the journal                  %8s ms\n' "$t_with"
 printf '    without it                        %8s ms\n' "$t_without"
 printf '    with / without = %s\n' "$(ratio "$t_with" "$t_without")"
+printf '    (each call, ms: with %s; without %s)\n' "${with[*]}" "${without[*]}"
 fi
