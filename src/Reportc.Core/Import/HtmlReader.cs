@@ -8,8 +8,12 @@ namespace Reportc.Import;
 
 /// <summary>
 /// A saved web page, read by a small tolerant reader: block elements (p, div, h1–h6, li, tr) end paragraphs,
-/// &lt;strong&gt;/&lt;b&gt; are bold, &lt;br&gt; breaks a line, tables give rows of cells; head, script and style are skipped.
-/// Unclosed and misnested tags are taken as they come; nothing is ever executed or fetched.
+/// &lt;strong&gt;/&lt;b&gt; are bold, &lt;br&gt; breaks a line, tables give rows of cells and their caption; head, script
+/// and style are skipped, and so are a page's navigation and tools (nav, aside, form, and elements whose class or id
+/// names them: nav, menu, breadcrumb, position (当前位置), share…). When the page marks its article (article, main, or
+/// a government site's id="zoom", class="TRS_Editor", class="article"…), that is the text read, after the page's last
+/// heading or title line (…报告) before it: the title a page prints above its article; banner and footer are left. Unclosed and misnested tags are taken
+/// as they come; nothing is ever executed or fetched.
 /// </summary>
 internal static partial class HtmlReader
 {
@@ -19,7 +23,7 @@ internal static partial class HtmlReader
         "blockquote", "pre", "hr", "table", "tr", "dl", "dt", "dd", "nav", "aside", "form", "center", "body", "caption", "figure",
     };
 
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "select", "button", "caption" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "select", "button", "nav", "aside", "form" };
 
     public static SourceDocument? Read(string path, byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -59,6 +63,16 @@ internal static partial class HtmlReader
         StringBuilder? cell = null;
         var tableDepth = 0;
         var cellSpan = 1;
+        StringBuilder? caption = null;
+        string? tableCaption = null;
+        // An element skipped by its class or id (class="nav"): its name and how deep its own kind nests inside it.
+        string? skippedName = null;
+        var skippedDepth = 0;
+        // The article the page marks, while inside it: its name and nesting; the blocks read inside it.
+        string? articleName = null;
+        var articleDepth = 0;
+        var articleFirst = -1;
+        var articleLast = -1;
 
         void Flush()
         {
@@ -66,6 +80,12 @@ internal static partial class HtmlReader
             text.Clear();
             if (value.Replace("**", "", StringComparison.Ordinal).Trim().Length == 0)
             {
+                return;
+            }
+
+            if (caption is not null)
+            {
+                caption.Append(caption.Length > 0 ? " " : "").Append(value.Replace("**", "", StringComparison.Ordinal).Replace('\n', ' '));
                 return;
             }
 
@@ -128,6 +148,51 @@ internal static partial class HtmlReader
             var closing = tag.Groups[1].Value == "/";
             var name = tag.Groups[2].Value.ToLowerInvariant();
             var attributes = tag.Groups[3].Value;
+            var selfClosing = attributes.TrimEnd().EndsWith('/');
+            if (skippedName is not null)
+            {
+                if (name == skippedName && !selfClosing)
+                {
+                    skippedDepth += closing ? -1 : 1;
+                    if (skippedDepth == 0)
+                    {
+                        skippedName = null;
+                        text.Clear();
+                    }
+                }
+
+                continue;
+            }
+
+            if (skip == 0 && !closing && !selfClosing && name is not ("html" or "body" or "table" or "tr" or "td" or "th") && Chrome().IsMatch(attributes))
+            {
+                Flush();
+                skippedName = name;
+                skippedDepth = 1;
+                continue;
+            }
+
+            if (skip == 0 && articleName is null && articleFirst < 0 && !closing && !selfClosing && (name is "article" or "main" || Article().IsMatch(attributes)))
+            {
+                Flush();
+                articleName = name;
+                articleDepth = 1;
+                articleFirst = blocks.Count;
+                continue;
+            }
+
+            if (articleName is not null && name == articleName && !selfClosing)
+            {
+                articleDepth += closing ? -1 : 1;
+                if (articleDepth == 0)
+                {
+                    Flush();
+                    articleName = null;
+                    articleLast = blocks.Count;
+                    continue;
+                }
+            }
+
             if (Skipped.Contains(name))
             {
                 if (!attributes.TrimEnd().EndsWith('/'))
@@ -145,6 +210,19 @@ internal static partial class HtmlReader
 
             switch (name)
             {
+                case "caption" when rows is not null && tableDepth == 1:
+                    Flush();
+                    if (!closing)
+                    {
+                        caption = new StringBuilder();
+                    }
+                    else if (caption is not null)
+                    {
+                        tableCaption = caption.ToString().Trim();
+                        caption = null;
+                    }
+
+                    continue;
                 case "br":
                     text.Append('\n');
                     continue;
@@ -206,10 +284,15 @@ internal static partial class HtmlReader
                     CloseRow();
                     if (rows.Count > 0)
                     {
-                        blocks.Add(new SourceBlock(++paragraph, "", 0, rows));
+                        blocks.Add(new SourceBlock(++paragraph, tableCaption ?? "", 0, rows));
+                    }
+                    else if (tableCaption is { Length: > 0 })
+                    {
+                        blocks.Add(new SourceBlock(++paragraph, tableCaption));
                     }
 
                     rows = null;
+                    tableCaption = null;
                 }
 
                 continue;
@@ -236,6 +319,19 @@ internal static partial class HtmlReader
             if (rows.Count > 0)
             {
                 blocks.Add(new SourceBlock(++paragraph, "", 0, rows));
+            }
+        }
+
+        if (articleFirst >= 0)
+        {
+            // The article alone, after the last heading before it (the page's title above the article).
+            var end = articleLast < 0 ? blocks.Count : articleLast;
+            var article = blocks.Skip(articleFirst).Take(end - articleFirst).ToList();
+            if (article.Count > 0)
+            {
+                var title = blocks.Take(articleFirst).LastOrDefault(b => b.HeadingLevel is >= 1 and <= 3
+                    || (b.Text.Contains("报告", StringComparison.Ordinal) && b.Text.Length <= 120 && !b.Text.Contains('。', StringComparison.Ordinal)));
+                return new SourceDocument(path, title is null ? article : [title, .. article]);
             }
         }
 
@@ -276,6 +372,14 @@ internal static partial class HtmlReader
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex Charset();
+
+    // Class or id of a page's navigation, header, footer and tools (a government site's 当前位置, 分享到, 打印).
+    [GeneratedRegex(@"\b(?:class|id)\s*=\s*[""']?[^""'>]*?(?<![A-Za-z])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|sidebar|toolbar)(?![A-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Chrome();
+
+    // Class or id of the article a page marks (government sites' zoom and TRS_Editor, article, content…).
+    [GeneratedRegex(@"\b(?:class|id)\s*=\s*[""']?(?:[^""'>]*\s)?(?:zoom|TRS_Editor|article|article[-_]content|main[-_]content|content|detail)(?=[\s""'>/]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Article();
 
     [GeneratedRegex(@"colspan\s*=\s*[""']?([0-9]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ColSpan();

@@ -31,6 +31,12 @@ internal static partial class TableImport
                 report.Tables.Add(imported);
                 // Lines of the table's place that are none of its words (a heading a PDF's layout printed beside it) stay text.
                 var definition = report.Kind.Tables.Single(d => d.Id == imported.Id);
+                // A caption (表一 主动公开政府信息情况) that names the table says no more than the table does.
+                if (table.Text.Length > 0 && !OfTable(table.Text, definition, caption: true))
+                {
+                    result.Add((table.Line, table.Text, 0));
+                }
+
                 foreach (var text in table.Rows!.Where(r => !r.Any(c => IsNumberCell(c.Trim()))).Select(r => string.Join(" ", r.Where(c => c.Length > 0).Select(c => c.Replace('\n', ' '))))
                     .Where(t => !OfTable(t, definition)))
                 {
@@ -41,6 +47,11 @@ internal static partial class TableImport
             }
 
             diagnostics.Report(Descriptors.ImportTableUnmatched, SourceSpan.At(path, table.Line, 1), table.Rows!.Count, report.Kind.Name, report.Sections.LastOrDefault()?.Id ?? "preamble");
+            if (table.Text.Length > 0)
+            {
+                result.Add((table.Line, TableImport.Verbatim + table.Text, 0));
+            }
+
             foreach (var row in table.Rows!.Select(r => string.Join(" ", r.Where(c => c.Length > 0).Select(c => c.Replace('\n', ' ')))).Where(r => r.Length > 0))
             {
                 result.Add((table.Line, Verbatim + row, 0));
@@ -55,7 +66,7 @@ internal static partial class TableImport
         var best = report.Kind.Tables
             .Where(d => report.Tables.All(t => t.Id != d.Id))
             .Select(d => (Definition: d, Rows: RowsOf(table, d)))
-            .OrderByDescending(x => x.Rows.Count).FirstOrDefault();
+            .OrderByDescending(x => x.Rows.Count).ThenByDescending(x => Named(table.Text, x.Definition)).FirstOrDefault();
         return best.Definition is not null && best.Rows.Count >= Math.Min(2, best.Definition.Rows.Count(r => !r.IsGroup))
             ? new ImportedTable(best.Definition.Id, best.Rows)
             : null;
@@ -145,6 +156,10 @@ internal static partial class TableImport
     private static double Score(string source, string kind) =>
         source == kind ? 1 : source.EndsWith(kind, StringComparison.Ordinal) || kind.EndsWith(source, StringComparison.Ordinal) ? 0.9 : TextMatch.Ratio(source, kind);
 
+    // A caption that names the table: its words hold the kind's caption, or most of it.
+    private static bool Named(string caption, TableDefinition definition) =>
+        caption.Length > 0 && TextMatch.Covered(Normalise(definition.Caption), Normalise(caption)) >= 0.8;
+
     // The longest run of characters two texts share.
     private static int LongestCommon(string a, string b)
     {
@@ -168,10 +183,10 @@ internal static partial class TableImport
     // A line of the table's header or labels: its characters nearly all found in the table's words (header, corner,
     // column and group labels, row labels, and 信息内容 and 件数 of the official form), as a PDF prints them, a label
     // cut in two or a header written down a narrow column (自/然/人). Not the caption: the section's heading says it.
-    private static bool OfTable(string text, TableDefinition definition)
+    private static bool OfTable(string text, TableDefinition definition, bool caption = false)
     {
         var line = Normalise(text);
-        var words = string.Concat(new[] { definition.Header ?? "", definition.Corner ?? "", "信息内容件数" }
+        var words = string.Concat(new[] { definition.Header ?? "", definition.Corner ?? "", "信息内容件数", caption ? definition.Caption + "表一二三四五六七八九十" : "" }
             .Concat(definition.Columns.SelectMany(c => new[] { c.Label, c.Group ?? "" }))
             .Concat(definition.Rows.Select(r => r.Label)));
         return line.Count(c => words.Contains(c, StringComparison.Ordinal)) >= 0.8 * line.Length;
