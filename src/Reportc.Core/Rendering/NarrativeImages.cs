@@ -45,11 +45,7 @@ public sealed class NarrativeImages(string folder)
     public static NarrativeImages For(string reportPath) => new(Path.GetDirectoryName(Path.GetFullPath(reportPath)) ?? ".");
 
     /// <summary>Whether <paramref name="url"/> is an image embedded by <see cref="Embed"/>: a data: URL of an allowed type.</summary>
-    public static bool IsEmbedded(string? url) =>
-        url is not null && (url.StartsWith("data:image/png;base64,", StringComparison.Ordinal)
-            || url.StartsWith("data:image/jpeg;base64,", StringComparison.Ordinal)
-            || url.StartsWith("data:image/gif;base64,", StringComparison.Ordinal)
-            || url.StartsWith("data:image/webp;base64,", StringComparison.Ordinal));
+    public static bool IsEmbedded(string? url) => Reportc.Text.MarkdownSafety.IsEmbeddedImage(url);
 
     /// <summary>The image <paramref name="url"/> names, as a data: URL, or why it is not printed.</summary>
     public (string? DataUrl, ImageRefusal Why) Read(string url)

@@ -59,6 +59,13 @@ public static class MarkdownSafety
         return found;
     }
 
+    /// <summary>Whether <paramref name="url"/> is an image the renderer embedded: a data: URL of an allowed type (PNG, JPEG, GIF, WebP).</summary>
+    public static bool IsEmbeddedImage(string? url) =>
+        url is not null && (url.StartsWith("data:image/png;base64,", StringComparison.Ordinal)
+            || url.StartsWith("data:image/jpeg;base64,", StringComparison.Ordinal)
+            || url.StartsWith("data:image/gif;base64,", StringComparison.Ordinal)
+            || url.StartsWith("data:image/webp;base64,", StringComparison.Ordinal));
+
     /// <summary>Replaces, in the parsed <paramref name="document"/>, each link not allowed by its text and each image by its text.</summary>
     public static void Sanitize(MarkdownDocument document)
     {
@@ -66,7 +73,7 @@ public static class MarkdownSafety
         {
             switch (inline)
             {
-                case LinkInline link when link.IsImage ? !NarrativeImages.IsEmbedded(link.Url) : !IsAllowed(link.Url):
+                case LinkInline link when link.IsImage ? !IsEmbeddedImage(link.Url) : !IsAllowed(link.Url):
                     Unwrap(link);
                     break;
                 case AutolinkInline auto when !auto.IsEmail && !IsAllowed(auto.Url):
@@ -108,7 +115,7 @@ public static class MarkdownSafety
         {
             switch (node)
             {
-                case LinkInline link when link.IsImage ? !NarrativeImages.IsEmbedded(link.Url) : !IsAllowed(link.Url):
+                case LinkInline link when link.IsImage ? !IsEmbeddedImage(link.Url) : !IsAllowed(link.Url):
                     var label = link.LabelSpan is { IsEmpty: false } l && l.End < markdown.Length ? ForMarkdown(markdown.Substring(l.Start, l.Length)) : "";
                     edits.Add((link.Span.Start, link.Span.Length, label));
                     break;
