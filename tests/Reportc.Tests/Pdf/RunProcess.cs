@@ -115,7 +115,10 @@ internal sealed class RunProcess : IDisposable
     /// <summary>The processes that carry this run's mark (reportc, the browser and every process of the browser).</summary>
     public IReadOnlyList<(int Pid, string Command)> Marked()
     {
-        var found = new List<(int, string)>();
+        // Marked: the mark in a process's environment, and (a browser run as root starts as a user of its own,
+        // with none of reportc's environment) every descendant of a marked process, and every process of a
+        // user id such a descendant had (which finds the browser's processes when reportc is gone).
+        var all = new List<(int Pid, int Parent, int Uid, bool Mark, string Command)>();
         foreach (var dir in Directory.GetDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -125,22 +128,54 @@ internal sealed class RunProcess : IDisposable
 
             try
             {
-                if (File.ReadAllText(Path.Combine(dir, "environ")).Contains("REPORTC_TEST_MARK=" + Mark, StringComparison.Ordinal)
-                    && File.ReadAllText(Path.Combine(dir, "stat")) is var stat && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z')
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] == "Z")
                 {
-                    found.Add((pid, File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ')));
+                    continue;
                 }
+
+                var uid = File.ReadLines(Path.Combine(dir, "status")).First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+                var mark = false;
+                try
+                {
+                    mark = File.ReadAllText(Path.Combine(dir, "environ")).Contains("REPORTC_TEST_MARK=" + Mark, StringComparison.Ordinal);
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Another user's process (as root, none).
+                }
+
+                all.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(uid, CultureInfo.InvariantCulture), mark, File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ')));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
             {
                 // Gone meanwhile.
             }
         }
 
-        return found;
+        var marked = all.Where(p => p.Mark).Select(p => p.Pid).ToHashSet();
+        var own = all.Where(p => p.Mark).Select(p => p.Uid).ToHashSet();
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var p in all.Where(p => !marked.Contains(p.Pid) && marked.Contains(p.Parent)))
+            {
+                marked.Add(p.Pid);
+                if (!own.Contains(p.Uid))
+                {
+                    _browserUids.Add(p.Uid);
+                }
+
+                grew = true;
+            }
+        }
+
+        return [.. all.Where(p => marked.Contains(p.Pid) || _browserUids.Contains(p.Uid)).Select(p => (p.Pid, p.Command))];
     }
 
-    /// <summary>The browser: the child of reportc that carries the mark.</summary>
+    private readonly HashSet<int> _browserUids = [];
+
     public int? Browser() => Marked().Where(p => p.Pid != Id && Parent(p.Pid) == Id).Select(p => (int?)p.Pid).FirstOrDefault();
 
     private static int Parent(int pid)
