@@ -3,13 +3,15 @@ using Reportc.Model;
 using Reportc.Rendering;
 using Reportc.Text;
 
+using Reportc.Loading;
+
 namespace Reportc.Checks;
 
 /// <summary>
 /// Links and images in the narrative that are not published (Text.MarkdownSafety): a link to anything
 /// but http(s), mailto or a place in the document (javascript:, file:, a relative path) is printed as its
 /// text (RC0417); an image is printed only from a PNG, JPEG, GIF or WebP file inside the report's folder,
-/// embedded (Rendering.NarrativeImages), and never in a title or heading: any other is not printed (RC0418),
+/// embedded (Loading.NarrativeImages), and never in a title or heading: any other is not printed (RC0418),
 /// since whoever opened or printed the report would load it.
 /// </summary>
 internal static class LinkChecks

@@ -3,6 +3,8 @@ using Reportc.Model;
 using Reportc.Text;
 using Scriban.Runtime;
 
+using Reportc.Loading;
+
 namespace Reportc.Rendering;
 
 /// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>

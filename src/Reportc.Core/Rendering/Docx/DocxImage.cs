@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using static Reportc.Rendering.Docx.DocxXml;
 
+using Reportc.Loading;
+
 namespace Reportc.Rendering.Docx;
 
 /// <summary>

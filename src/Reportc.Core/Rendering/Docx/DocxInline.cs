@@ -4,6 +4,8 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using static Reportc.Rendering.Docx.DocxXml;
 
+using Reportc.Loading;
+
 namespace Reportc.Rendering.Docx;
 
 /// <summary>

@@ -6,6 +6,8 @@ using Scriban.Runtime;
 using static Reportc.Rendering.Docx.DocxLayout;
 using static Reportc.Rendering.Docx.DocxXml;
 
+using Reportc.Loading;
+
 namespace Reportc.Rendering.Docx;
 
 /// <summary>

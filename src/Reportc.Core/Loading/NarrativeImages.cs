@@ -2,9 +2,8 @@ using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Reportc.Loading;
 
-namespace Reportc.Rendering;
+namespace Reportc.Loading;
 
 /// <summary>Why an image of the narrative is not printed.</summary>
 public enum ImageRefusal
