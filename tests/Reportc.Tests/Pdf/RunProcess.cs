@@ -23,16 +23,17 @@ internal sealed class RunProcess : IDisposable
     {
         Temp = temp;
         // setsid -w: reportc leads a new session and process group (setsid forks first when it leads one
-        // itself), and setsid waits for it and ends with its exit code. env --default-signal=INT: SIGINT
+        // itself), and setsid waits for it and ends with its exit code. env --default-signal=INT,HUP,TERM: SIGINT
         // is not ignored, as in a terminal (a process started in the background by a shell inherits an
-        // ignored SIGINT, which reportc and its browser then rightly ignore).
+        // ignored SIGINT, which reportc and its browser then rightly ignore); likewise SIGHUP and SIGTERM,
+        // which a run under nohup inherits ignored.
         var start = new ProcessStartInfo("env")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("--default-signal=INT,HUP,TERM");
         start.ArgumentList.Add("setsid");
         start.ArgumentList.Add("-w");
         start.ArgumentList.Add(CliRunner.Executable ?? Path.Combine(AppContext.BaseDirectory, "reportc"));
