@@ -133,8 +133,11 @@ public sealed class ReportCompiler(KindCatalog kinds, CompilerOptions? options =
                 FontDiagnostics.Report(fontRules, diagnostics);
                 var fonts = fontRules.Css;
                 var previous = report.Year > 0 ? PreviousYears.Load(report, _files, _options.ProjectFolders, diagnostics) : null;
+                // {{id}}, {{id.change}} and {{table.row.column}} resolved once with the previous year; checked, then printed.
+                report = NarrativeReferences.Bind(report, previous);
+                ReferenceChecks.Run(report, diagnostics);
                 // Built with TODOs or empty metrics left (reportc build --draft): the outputs say so at the top.
-                var model = ReportModel.Build(report, previous, _markdown, stylesheet, fonts, report.IsDraft, diagnostics);
+                var model = ReportModel.Build(report, _markdown, stylesheet, fonts, report.IsDraft);
                 if (!diagnostics.HasErrors)
                 {
                     foreach (var format in AllFormats.Where(_options.Formats.Contains))

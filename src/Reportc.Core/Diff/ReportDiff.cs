@@ -1,5 +1,5 @@
+using Reportc.Binding;
 using Reportc.Model;
-using Reportc.Rendering;
 using Reportc.Text;
 
 namespace Reportc.Diff;

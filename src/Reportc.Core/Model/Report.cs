@@ -100,6 +100,12 @@ public sealed record Report(
 
     public IReadOnlyList<(string Id, SourceSpan Span, string Name)> PendingMetrics { get; init; } = [];
 
+    /// <summary>
+    /// The narrative's <c>{{…}}</c> resolved with the previous year (Binding.NarrativeReferences, once the
+    /// previous year is known): what renderers print and reference checks read. <see cref="ResolvedNarratives.None"/> before.
+    /// </summary>
+    public ResolvedNarratives References { get; init; } = ResolvedNarratives.None;
+
     /// <summary>Where <c>TODO</c> is still written: in the text, and in the document's fields (as <c>reportc new</c> leaves them).</summary>
     public IReadOnlyList<SourceSpan> Todos { get; init; } = [];
 

@@ -1,4 +1,3 @@
-using Reportc.Diagnostics;
 using Reportc.Model;
 using Reportc.Text;
 using Scriban.Runtime;
@@ -10,13 +9,14 @@ namespace Reportc.Rendering;
 /// <summary>Builds what templates see: the report as Scriban objects, narrative already laid out as blocks.</summary>
 internal static class ReportModel
 {
-    public static ScriptObject Build(Report report, PreviousYear? previous, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft, DiagnosticBag diagnostics)
+    /// <summary>The model of a bound report whose references are resolved (<see cref="Report.References"/>): it prints them, and reports nothing.</summary>
+    public static ScriptObject Build(Report report, MarkdownFormatter markdown, string stylesheet, string fonts, bool draft)
     {
-        var references = new MetricReferences(report.Metrics, report.Year, previous, report.PendingMetrics.Select(p => p.Id).Concat(report.BrokenMetrics), report);
+        var references = report.References;
         // Images: the report's own image files embedded in its text, none in titles and headings (NarrativeImages).
         var images = NarrativeImages.For(report.Path);
-        string Resolve(Narrative n) => NarrativeImages.Strip(references.Resolve(n, diagnostics));
-        string ResolveBody(Narrative n) => images.Embed(references.Resolve(n, diagnostics));
+        string Resolve(Narrative n) => NarrativeImages.Strip(references.Text(n));
+        string ResolveBody(Narrative n) => images.Embed(references.Text(n));
 
         var units = NumberUnits.For(report);
         var sections = new ScriptArray();
@@ -40,7 +40,6 @@ internal static class ReportModel
         }
 
         var preamble = report.Preamble is null ? [] : new BodyRenderer(markdown, ResolveBody).RenderText(report.Preamble);
-        ReportUnused(report, references, diagnostics);
 
         var doc = report.Document;
         var metrics = new ScriptArray();
@@ -82,14 +81,6 @@ internal static class ReportModel
             ["stylesheet"] = stylesheet + TableRenderer.Css(report.Tables.Values),
             ["fonts"] = fonts,
         };
-    }
-
-    private static void ReportUnused(Report report, MetricReferences references, DiagnosticBag diagnostics)
-    {
-        foreach (var metric in report.Metrics.Where(m => !references.Used.Contains(m.Id)))
-        {
-            diagnostics.Report(Descriptors.UnusedMetric, metric.Span, metric.Id, metric.Label);
-        }
     }
 
     private static ScriptArray Blocks(IEnumerable<RenderedBlock> blocks, IReadOnlyList<string> units)

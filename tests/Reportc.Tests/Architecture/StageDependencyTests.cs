@@ -30,24 +30,10 @@ public sealed class StageDependencyTests
         ["Reportc.Import"],
     ];
 
-    private const string References =
-        "{{id}} and {{table.row.column}} are resolved (and a metric found unused) while the narrative is laid out for rendering; "
-        + "resolving them once in Binding, into the bound report, is the next step of issue 12";
-
     // Uses of a later stage, and check diagnostics raised by a renderer, not moved yet, each with why; the
-    // tests fail when one is gone, so the list only shrinks.
-    private static readonly Dictionary<string, string> KnownExceptions = new(StringComparer.Ordinal)
-    {
-        ["MetricReferences raises RC0401"] = References,
-        ["MetricReferences raises RC0403"] = References,
-        ["MetricReferences raises RC0408"] = References,
-        ["MetricReferences raises RC0411"] = References,
-        ["MetricReferences raises RC0412"] = References,
-        ["MetricReferences raises RC0413"] = References,
-        ["MetricReferences raises RC0415"] = References,
-        ["ReportModel raises RC0402"] = References,
-        ["TableReferences raises RC1009"] = References,
-    };
+    // tests fail when one is gone, so the list only shrinks. Empty: {{id}} and {{table.row.column}} are
+    // resolved in Binding (NarrativeReferences) and reported by Checks (ReferenceChecks).
+    private static readonly Dictionary<string, string> KnownExceptions = new(StringComparer.Ordinal);
 
     private static readonly Assembly Core = typeof(ReportCompiler).Assembly;
 

@@ -16,7 +16,7 @@ public sealed partial class TemplateViewTests
     {
         var compiler = new ReportCompiler(new KindCatalog());
         var report = compiler.Load(Path.Combine(TestPaths.Root, "samples", sample + ".yaml")).Report!;
-        var model = ReportModel.Build(report, null, new MarkdownFormatter(), "", "", draft: false, new Reportc.Diagnostics.DiagnosticBag());
+        var model = ReportModel.Build(Reportc.Binding.NarrativeReferences.Bind(report, null), new MarkdownFormatter(), "", "", draft: false);
 
         Assert.Equal(TemplateView.Globals.Order(StringComparer.Ordinal), model.Keys.Order(StringComparer.Ordinal));
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using Reportc.Diagnostics;
 using Reportc.Model;
-using Reportc.Rendering;
+using Reportc.Binding;
 
 namespace Reportc.Tests.YearOverYear;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Reportc.Model;
 
-namespace Reportc.Rendering;
+namespace Reportc.Binding;
 
 /// <summary>
 /// Year-on-year change written the Chinese way: 同比增长26.7%, 同比下降12.5%, 与上年持平; percentages change
