@@ -12,7 +12,8 @@ namespace Reportc.Checks;
 /// but http(s), mailto or a place in the document (javascript:, file:, a relative path) is printed as its
 /// text (RC0417); an image is printed only from a PNG, JPEG, GIF or WebP file inside the report's folder,
 /// embedded (Loading.NarrativeImages), and never in a title or heading: any other is not printed (RC0418),
-/// since whoever opened or printed the report would load it.
+/// since whoever opened or printed the report would load it. A link defined by name on a line of its own
+/// ([name]: address) is an error (RC0421): the text is printed a paragraph at a time, so nothing would use it.
 /// </summary>
 internal static class LinkChecks
 {
@@ -22,6 +23,11 @@ internal static class LinkChecks
         var headings = report.Sections.Select(s => s.Heading).Append(report.Document.TitleSource).OfType<Narrative>().ToHashSet();
         foreach (var narrative in Narratives.All(report))
         {
+            foreach (var definition in MarkdownSafety.Definitions(narrative.Text))
+            {
+                diagnostics.Report(Descriptors.LinkDefinition, narrative.SpanOf(definition.Start, definition.Length), definition.Label);
+            }
+
             foreach (var refused in MarkdownSafety.Find(narrative.Text))
             {
                 var url = refused.Url.Length > 80 ? refused.Url[..80] + "…" : refused.Url;

@@ -81,6 +81,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ImageNotPrinted = W(418);
     public static readonly DiagnosticDescriptor LeadingFullWidthSpaces = W(419);
     public static readonly DiagnosticDescriptor StrayEmphasis = W(420);
+    public static readonly DiagnosticDescriptor LinkDefinition = E(421);
 
     // RC05xx: templates and kinds.
     public static readonly DiagnosticDescriptor TemplateError = E(501);

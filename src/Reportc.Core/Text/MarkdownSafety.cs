@@ -31,6 +31,30 @@ public static class MarkdownSafety
     /// <summary>A link or an image of <paramref name="markdown"/> that is not published: where it is, and its address.</summary>
     public sealed record Refused(int Start, int Length, string Url, bool Image);
 
+    /// <summary>A link reference definition (<c>[name]: address</c> on a line of its own): where it is, and its name.</summary>
+    public sealed record Definition(int Start, int Length, string Label);
+
+    /// <summary>
+    /// The link reference definitions of <paramref name="markdown"/>. The narrative is printed a paragraph at a
+    /// time, so a definition serves no [words][name] elsewhere: the words print with their brackets and the
+    /// definition as a line of text.
+    /// </summary>
+    public static List<Definition> Definitions(string markdown)
+    {
+        var found = new List<Definition>();
+        if (!markdown.Contains("]:", StringComparison.Ordinal))
+        {
+            return found;
+        }
+
+        foreach (var definition in Markdown.Parse(markdown, Finder).Descendants<LinkReferenceDefinition>())
+        {
+            found.Add(new Definition(definition.Span.Start, definition.Span.Length, definition.Label ?? ""));
+        }
+
+        return found;
+    }
+
     /// <summary>The links and images of <paramref name="markdown"/> that are not published.</summary>
     public static List<Refused> Find(string markdown)
     {
