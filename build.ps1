@@ -7,11 +7,12 @@
 #   publish      the Native AOT binary (needs clang and zlib1g-dev), into out/native; fails on any AOT/trim warning
 #   test-native  publish, then run the test suite against the native binary
 #   publish-win  a self-contained single-file reportc.exe for Windows (win-x64) with the Chinese quick-start, zipped into out/
+#   test-win     publish-win, then the Windows tests: reportc.exe run under Wine (wine64) writes what the Linux build writes
 #   bench        bench/run.sh: the benchmark against pandoc and Chromium (not part of the tests)
 #   ci-reports   what a reports repository's CI runs: check with annotations, then build (see docs/ci/)
 [CmdletBinding()]
 param(
-    [ValidateSet('build', 'test', 'pack', 'samples', 'publish', 'test-native', 'publish-win', 'bench', 'ci-reports', 'all')]
+    [ValidateSet('build', 'test', 'pack', 'samples', 'publish', 'test-native', 'publish-win', 'test-win', 'bench', 'ci-reports', 'all')]
     [string] $Target = 'build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -62,7 +63,7 @@ function TestTools {
 function Test {
     Build
     TestTools
-    Invoke-Step 'test' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --logger 'console;verbosity=normal' }
+    Invoke-Step 'test' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --logger 'console;verbosity=normal' --filter 'Category!=Windows' }
 }
 
 function Pack {
@@ -107,12 +108,19 @@ function Publish-Win {
     Write-Host ("reportc.exe: {0:N1} MB; {1}: {2:N1} MB" -f ($exe.Length / 1MB), $zip, ((Get-Item $zip).Length / 1MB))
 }
 
+# The Windows tests (tests/Reportc.Tests/Windows) run the reportc.exe just published as a Windows program under Wine.
+function Test-Win {
+    Publish-Win
+    Build
+    Invoke-Step 'test reportc.exe under Wine' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --logger 'console;verbosity=normal' --filter 'Category=Windows' }
+}
+
 function Test-Native {
     Publish
     Build
     TestTools
     $env:REPORTC_EXE = Join-Path $native 'reportc'
-    Invoke-Step 'test against the native binary' { dotnet test reportc.slnx -c $Configuration --no-build --nologo }
+    Invoke-Step 'test against the native binary' { dotnet test reportc.slnx -c $Configuration --no-build --nologo --filter 'Category!=Windows' }
     Remove-Item Env:REPORTC_EXE
 }
 
@@ -136,6 +144,7 @@ switch ($Target) {
     'publish' { Publish }
     'test-native' { Test-Native }
     'publish-win' { Publish-Win }
+    'test-win' { Test-Win }
     'bench' { Bench }
     'ci-reports' { CiReports }
     'all' { Test; Pack; Samples }

@@ -94,11 +94,19 @@ internal sealed partial class ReportBinder
             order.Insert(PlaceOf(kind, order, rule.Id), rule.Id);
         }
 
-        // A missing section is named with the number it would have among the sections present.
+        // A missing section is named with the number it would have once written, with the other missing ones
+        // (four missing after 一 are 二, 三, 四 and 五, not four times 二).
         var sectionsKey = root.Children.Keys.FirstOrDefault(k => k.KeyText() == "sections") ?? (YamlNode)root;
-        foreach (var rule in kind.Sections.Where(r => r.Required && !found.ContainsKey(r.Id)))
+        var missing = kind.Sections.Where(r => r.Required && !found.ContainsKey(r.Id)).ToList();
+        var whole = new List<string>(order);
+        foreach (var rule in missing)
         {
-            Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(PlaceOf(kind, order, rule.Id) + 1)}、{rule.HeadingFor(year)}", rule.Id, kind.Id);
+            whole.Insert(PlaceOf(kind, whole, rule.Id), rule.Id);
+        }
+
+        foreach (var rule in missing)
+        {
+            Report(Descriptors.MissingSection, sectionsKey, $"{ChineseNumerals.Format(whole.IndexOf(rule.Id) + 1)}、{rule.HeadingFor(year)}", rule.Id, kind.Id);
         }
 
         return [.. order.Select(id => found[id])];

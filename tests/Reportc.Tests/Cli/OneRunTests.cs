@@ -18,6 +18,21 @@ public sealed class OneRunTests
     }
 
     [Fact]
+    public void Sections_missing_together_are_each_named_with_the_number_it_will_have()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "镇.yaml");
+        File.WriteAllText(input, "kind: law-based-government\nyear: 2024\ndocument:\n  issuers: 示例镇人民政府\n  title: 示例镇2024年法治政府建设工作情况的报告\n  date: 2025-01-20\nsections:\n  duty: 文字。\n  next_year: 安排。\n");
+
+        var (code, _, stderr) = CliRunner.Run("check", input, "--lang", "en");
+
+        Assert.Equal(1, code);
+        Assert.Contains("missing required section 二、2024年推进法治政府建设的主要举措和成效 (measures)", stderr);
+        Assert.Contains("missing required section 三、2024年推进法治政府建设存在问题短板及原因 (problems)", stderr);
+        Assert.Contains("missing required section 五、其他需要报告的重要事项 (other)", stderr);
+    }
+
+    [Fact]
     public void A_report_without_its_document_is_still_checked_for_the_rest()
     {
         var yaml = TestReports.WithDuty("    text: 全年罚款{{fine}}。", "  fines: 3 万元")
