@@ -262,7 +262,7 @@ public sealed class ConfinedFilesTests
         var (code, error, took) = Build(root, "--templates", kinds, "--format", "md");
 
         Assert.Equal(1, code);
-        Assert.True(error.Contains($"{Path.Combine(kind, "kind.yaml")}(1,1): error RC0002: the file is 62,914,560 bytes; report files are limited to 5,242,880 bytes", StringComparison.Ordinal), error);
+        Assert.True(error.Contains($"{Path.Combine(kind, "kind.yaml")}(1,1): error RC0002: the file is 62,914,560 bytes; a report file or a kind.yaml is read only up to 5,242,880 bytes", StringComparison.Ordinal), error);
         Assert.DoesNotContain("RC0201", error);
         Assert.True(File.Exists(Path.Combine(root, "town", "2024.md")));
         Assert.False(File.Exists(Path.Combine(root, "county", "2024.md")));
