@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reportc.Batch;
 
 namespace Reportc.Cli;
 
@@ -27,8 +28,7 @@ internal sealed class CheckCommandDefinition : Command
         }
 
         var writer = new DiagnosticWriter(parse.GetValue(_common.Diagnostics)!, compiler.Options.Text, output, error) { Quiet = parse.GetValue(_common.Quiet) };
-        var results = new Compilation[inputs!.Count];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = compiler.Compile(inputs[i].Path));
+        var results = BuildBatch.CheckAll(compiler, inputs!);
         foreach (var compilation in results)
         {
             writer.Write(compilation.Diagnostics);
@@ -36,8 +36,8 @@ internal sealed class CheckCommandDefinition : Command
 
         // The files with errors are named under the summary, as build names the files that failed.
         var failed = results.Where(r => r.HasErrors).Select(r => r.InputPath).ToList();
-        writer.Finish(inputs.Count);
+        writer.Finish(results.Count);
         writer.ListFilesWithErrors(failed);
-        return failed.Count > 0 || inputs.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
+        return failed.Count > 0 || results.Count == 0 ? ExitCodes.ReportErrors : ExitCodes.Success;
     }
 }

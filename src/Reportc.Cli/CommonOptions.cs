@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reportc.Batch;
 using Reportc.Diagnostics;
 using Reportc.Kinds;
 
@@ -153,7 +154,7 @@ internal sealed class CommonOptions
 
         // Run without files in a sub-folder of the repository (one township's folder), the project's reports
         // under that folder are meant, not the whole repository's; each keeps its place in the output tree.
-        if (given.Length == 0 && project is not null && InputFiles.Below(Environment.CurrentDirectory, project) is { } here)
+        if (given.Length == 0 && project is not null && InputFiles.Below(Environment.CurrentDirectory, project.Path) is { } here)
         {
             files = [.. files.Where(f => Path.GetFullPath(f.Path).StartsWith(here, StringComparison.Ordinal))];
             if (files.Count == 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Reportc.Authoring;
+using Reportc.Batch;
 using Reportc.Diagnostics;
 using Reportc.Kinds;
 using Reportc.Output;

@@ -12,7 +12,8 @@ namespace Reportc.Tests.Architecture;
 public sealed class StageDependencyTests
 {
     // Earliest first. Model holds the bound report's types; the root namespace (ReportCompiler) runs the
-    // stages; the tools after it (new's skeleton, diff, the editor schema, import) read what the stages make.
+    // stages; the tools after it (new's skeleton, diff, the editor schema, import) read what the stages make;
+    // Batch runs the compiler over a build's inputs (write, print), for the command line.
     private static readonly string[][] Stages =
     [
         ["Reportc.Text"],
@@ -28,6 +29,7 @@ public sealed class StageDependencyTests
         ["Reportc"],
         ["Reportc.Authoring", "Reportc.Diff", "Reportc.Schema"],
         ["Reportc.Import"],
+        ["Reportc.Batch"],
     ];
 
     // Uses of a later stage, and check diagnostics raised by a renderer, not moved yet, each with why; the

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Reportc.Cli;
+namespace Reportc.Batch;
 
 /// <summary>
 /// Expands the inputs of a build: files as given, folders (every .yaml/.yml below them) and globs
@@ -28,12 +28,12 @@ internal static class InputFiles
     }
 
     /// <summary>
-    /// <paramref name="folder"/> as a full path ending in a separator when it lies strictly below the project
-    /// file's folder, else null.
+    /// <paramref name="folder"/> as a full path ending in a separator when it lies strictly below the folder of
+    /// the project file <paramref name="projectFile"/>, else null.
     /// </summary>
-    public static string? Below(string folder, ProjectFile project)
+    public static string? Below(string folder, string projectFile)
     {
-        var root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(project.Path))! + System.IO.Path.DirectorySeparatorChar;
+        var root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(projectFile))! + System.IO.Path.DirectorySeparatorChar;
         var here = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
         return here.Length > root.Length && here.StartsWith(root, StringComparison.Ordinal) ? here : null;
     }

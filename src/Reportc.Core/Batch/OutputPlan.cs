@@ -1,6 +1,6 @@
 using Reportc.Diagnostics;
 
-namespace Reportc.Cli;
+namespace Reportc.Batch;
 
 /// <summary>
 /// Where each input's outputs go: beside the input, or under the output folder at the input's path

@@ -2,12 +2,13 @@ using Reportc.Diagnostics;
 using Reportc.Output;
 using Reportc.Pdf;
 
-namespace Reportc.Cli;
+namespace Reportc.Batch;
 
 /// <summary>
 /// Prints the HTML of every built report to PDF with one browser, a few tabs at a time. The browser is
 /// started while the reports are still being built, and each PDF is handed on as soon as it is printed,
-/// so a batch of thousands never holds its PDFs in memory.
+/// so a batch of thousands never holds its PDFs in memory. What goes wrong is handed to the caller to print,
+/// one diagnostic at a time (from several threads).
 /// </summary>
 internal sealed class PdfStage
 {
@@ -75,7 +76,7 @@ internal sealed class PdfStage
     /// Prints <paramref name="reports"/>, calling <paramref name="printed"/> with each PDF as it comes (from
     /// several threads); a report that did not print is reported and gets no call. The browser is closed after.
     /// </summary>
-    public async Task PrintAsync(IReadOnlyList<Compilation> reports, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    public async Task PrintAsync(IReadOnlyList<Compilation> reports, Action<Compilation, byte[]> printed, MessageText text, Action<Diagnostic> report)
     {
         if (reports.Count == 0 && _printer is null)
         {
@@ -92,13 +93,13 @@ internal sealed class PdfStage
 
         if (_browser is null)
         {
-            Report(writer, Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.Tool, text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
+            report(Diagnostic.Create(Descriptors.NoBrowser, SourceSpan.Tool, text, string.Join(", ", _tried.Take(8)) + (_tried.Count > 8 ? ", …" : "")));
             return;
         }
 
         if (printer is null)
         {
-            Report(writer, Diagnostic.Create(Descriptors.BrowserDidNotStart, SourceSpan.Tool, text, _browser, _startFailure switch
+            report(Diagnostic.Create(Descriptors.BrowserDidNotStart, SourceSpan.Tool, text, _browser, _startFailure switch
             {
                 BrowserExitedException { Output: var said } => text.Get("DidNotStart") + (said.Length > 0 ? $" ({said})" : ""),
                 { Message: var m } => m,
@@ -113,13 +114,13 @@ internal sealed class PdfStage
             var why = off.NoUser
                 ? text.Get("SandboxNoUser")
                 : text.Format("SandboxEnded", off.Tried.Uid is { } uid ? text.Format("SandboxAsUser", uid.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "", off.Said is { Length: > 0 } said ? $" ({said})" : "");
-            Report(writer, Diagnostic.Create(Descriptors.NoSandbox, SourceSpan.Tool, text, why));
+            report(Diagnostic.Create(Descriptors.NoSandbox, SourceSpan.Tool, text, why));
         }
 
         // Once a run: the standard fonts that neither this machine nor the reports supply.
         if (StandardFonts.Missing(reports.Select(r => r.Outputs.Single(o => o.Format == "html").Content)) is { Count: > 0 } missing)
         {
-            Report(writer, Diagnostic.Create(Descriptors.StandardFontsMissing, SourceSpan.Tool, text, string.Join(text.Get("ListSeparator"), missing)));
+            report(Diagnostic.Create(Descriptors.StandardFontsMissing, SourceSpan.Tool, text, string.Join(text.Get("ListSeparator"), missing)));
         }
 
         var folder = PrivateFolder.Create("reportc-print-");
@@ -129,7 +130,7 @@ internal sealed class PdfStage
             // while the tabs print, and a batch of thousands never has thousands of copies on disk.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Tabs + 2, CancellationToken = _cancel };
             await Parallel.ForEachAsync(reports.Select((report, i) => (report, i)), parallel, async (item, _) =>
-                await PrintOne(printer, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, writer).ConfigureAwait(false)).ConfigureAwait(false);
+                await PrintOne(printer, item.report, Key(item.report), Path.Combine(folder, $"{item.i}.html"), printed, text, report).ConfigureAwait(false)).ConfigureAwait(false);
         }
         finally
         {
@@ -137,7 +138,7 @@ internal sealed class PdfStage
         }
     }
 
-    private async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, DiagnosticWriter writer)
+    private async Task PrintOne(ChromiumPdfPrinter printer, Compilation report, string key, string htmlPath, Action<Compilation, byte[]> printed, MessageText text, Action<Diagnostic> problem)
     {
         try
         {
@@ -166,15 +167,7 @@ internal sealed class PdfStage
 
             _cancel.ThrowIfCancellationRequested();
             var why = e is BrowserGoneException gone ? text.Format("BrowserGone", gone.Reason) : e.Message;
-            Report(writer, Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, why));
-        }
-    }
-
-    private static void Report(DiagnosticWriter writer, Diagnostic diagnostic)
-    {
-        lock (writer)
-        {
-            writer.Write([diagnostic]);
+            problem(Diagnostic.Create(Descriptors.PrintFailed, SourceSpan.WholeFile(report.InputPath), text, report.InputPath, why));
         }
     }
 }

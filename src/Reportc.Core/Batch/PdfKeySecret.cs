@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Reportc.Cli;
+namespace Reportc.Batch;
 
 /// <summary>
 /// The secret a PDF's key is signed with, kept outside every output folder, so that a PDF planted in the
