@@ -139,6 +139,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ImportNoText = E(1109);
     public static readonly DiagnosticDescriptor ImportTableUnmatched = W(1110);
     public static readonly DiagnosticDescriptor ImportDocumentGuess = W(1111);
+    public static readonly DiagnosticDescriptor ImportTooManyNumbers = W(1112);
 
     /// <summary>Every descriptor of the table, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. typeof(Descriptors)

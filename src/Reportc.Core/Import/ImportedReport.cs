@@ -57,7 +57,7 @@ internal sealed class ImportedMetric(string id, string label, string value, stri
     /// <summary>True when <see cref="Id"/> is the kind's catalogue id (label and unit come from there).</summary>
     public bool InCatalogue { get; set; }
 
-    /// <summary>Where and how the source wrote it: the line and the words (法律咨询750余次).</summary>
+    /// <summary>Where and how the source wrote it: the line and the words (法律咨询750余次), the first two places.</summary>
     public List<(int Line, string Words, string Unit)> Uses { get; } = [];
 }
 

@@ -26,8 +26,12 @@ internal static class MetricIds
         ("信息", "info"), ("决策", "decisions"), ("申请", "requests"), ("投诉", "complaints"), ("举报", "reports"), ("咨询", "consultations"),
     ];
 
-    /// <summary>An id made of up to three words of the label (drug_cases), unique among <paramref name="taken"/>.</summary>
-    public static string Make(string label, ISet<string> taken)
+    /// <summary>
+    /// An id made of up to three words of the label (drug_cases), unique among <paramref name="taken"/> (which
+    /// only grows): the first free of id, id_2, id_3…, searched from where <paramref name="next"/> says the last
+    /// search for that id ended.
+    /// </summary>
+    public static string Make(string label, ISet<string> taken, Dictionary<string, int> next)
     {
         var words = new List<string>();
         var rest = label;
@@ -50,9 +54,16 @@ internal static class MetricIds
 
         var id = words.Count == 0 ? "metric" : Shorten(string.Join("_", words));
         var unique = id;
-        for (var n = 2; taken.Contains(unique); n++)
+        var n = next.GetValueOrDefault(id, 2);
+        if (taken.Contains(unique))
         {
-            unique = id + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            do
+            {
+                unique = id + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                n++;
+            }
+            while (taken.Contains(unique));
+            next[id] = n;
         }
 
         taken.Add(unique);

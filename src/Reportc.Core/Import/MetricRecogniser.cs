@@ -18,17 +18,21 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
     private static readonly string[] TrailingFillers = ["达到", "共计", "累计", "达", "为", "约", "近", "超过", "逾", "了"];
 
     private readonly List<Slot> _slots = [];
+    private readonly Dictionary<string, int> _idNumbers = new(StringComparer.Ordinal);
 
     public void Run()
     {
         Collect();
         var found = new List<Occurrence>();
+        var grouping = new Grouping();
+        Occurrence? left = null;
         foreach (var slot in _slots)
         {
             slot.Text = BoldNumber().Replace(slot.Text, "$1");
-            foreach (Match m in Quantity().Matches(slot.Text))
+            var context = new Surroundings(slot.Text);
+            for (var m = Quantity().Match(slot.Text); m.Success; m = m.NextMatch())
             {
-                if (InsideTitle(slot.Text, m.Index) || InVerbatimLine(slot.Text, m.Index))
+                if (context.InsideTitleOrVerbatimLine(m.Index))
                 {
                     continue;
                 }
@@ -44,31 +48,80 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
                     continue;
                 }
 
-                var (label, context) = LabelOf(slot.Text, m.Index, m.Index + m.Length);
-                found.Add(new Occurrence(slot, m.Index, m.Length, m.Groups["num"].Value, approx, unit, label, context, m.Value.Replace(" ", "", StringComparison.Ordinal)));
+                var (label, contextStart) = LabelOf(slot.Text, m.Index, m.Index + m.Length);
+                var o = new Occurrence(slot, m.Index, m.Length, Pooled(m.Groups["num"].Value), approx, Pooled(unit), Pooled(label), contextStart, Pooled(m.Value.Replace(" ", "", StringComparison.Ordinal)));
+                if (grouping.Add(o))
+                {
+                    found.Add(o);
+                }
+                else
+                {
+                    // A report has a few hundred numbers; a file with tens of thousands of facts is not one, and
+                    // the numbers of further facts stay text (said once) rather than make a report file many times
+                    // the size of the source.
+                    left ??= o;
+                }
             }
         }
 
-        var groups = Group(found);
+        if (left is not null)
+        {
+            diagnostics.Report(Descriptors.ImportTooManyNumbers, SourceSpan.At(path, Math.Max(1, left.Slot.Line), 1), MaxMetrics);
+        }
+
+        _pool.Clear();
+        var groups = grouping.Groups;
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var catalogueUsed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            report.Metrics.Add(Name(group, taken, catalogueUsed));
+            var metric = Name(group, taken, catalogueUsed);
+            report.Metrics.Add(metric);
+            foreach (var o in group)
+            {
+                o.Metric = metric;
+            }
         }
 
-        // Rewrite from the end of each text so the earlier positions hold.
-        foreach (var (occurrence, metric) in groups.SelectMany((g, i) => g.Select(o => (o, report.Metrics[i])))
-                     .OrderByDescending(x => x.o.Position))
-        {
-            var slot = occurrence.Slot;
-            slot.Text = slot.Text[..occurrence.Position] + "{{" + metric.Id + "}}" + slot.Text[(occurrence.Position + occurrence.Length)..];
-        }
-
+        // Each text rewritten once, its numbers (found text by text, in order) replaced by their metric's reference.
+        var next = 0;
         foreach (var slot in _slots)
         {
+            if (next < found.Count && found[next].Slot == slot)
+            {
+                var text = new System.Text.StringBuilder(slot.Text.Length);
+                var at = 0;
+                for (; next < found.Count && found[next].Slot == slot; next++)
+                {
+                    var o = found[next];
+                    if (o.Metric is null)
+                    {
+                        continue;
+                    }
+
+                    text.Append(slot.Text, at, o.Position - at).Append("{{").Append(o.Metric!.Id).Append("}}");
+                    at = o.Position + o.Length;
+                }
+
+                slot.Text = text.Append(slot.Text, at, slot.Text.Length - at).ToString();
+            }
+
             slot.Write(slot.Text);
         }
+    }
+
+    // The same words and numbers, written a thousand times in a long file, held once.
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    private string Pooled(string value)
+    {
+        if (_pool.TryGetValue(value, out var held))
+        {
+            return held;
+        }
+
+        _pool[value] = value;
+        return value;
     }
 
     private void Collect()
@@ -105,31 +158,78 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
     }
 
     // One group a fact: the same number (and 余, and 万) with the same words before it, or the same unit and
-    // the words of one found around the other; percentages never join counts.
-    private static List<List<Occurrence>> Group(List<Occurrence> found)
+    // the words of one found around the other; percentages never join counts. A fact joins the first group it
+    // matches; a document with thousands of numbers (far beyond a report) is compared with the first groups of
+    // its number and their first members only, then with the last group of the very same words, so the work per
+    // number is bounded and a huge file takes time in proportion to its size.
+    private sealed class Grouping
     {
-        var groups = new List<List<Occurrence>>();
-        var byValue = new Dictionary<string, List<List<Occurrence>>>(StringComparer.Ordinal);
-        foreach (var o in found)
-        {
-            if (!byValue.TryGetValue(o.Value, out var candidates))
-            {
-                byValue[o.Value] = candidates = [];
-            }
+        private readonly Dictionary<(string Value, bool Approximate, bool Percent, bool Wan), List<List<Occurrence>>> _byKey = [];
+        private readonly Dictionary<(string Value, bool Approximate, bool Percent, bool Wan, string Label), List<Occurrence>> _byWords = [];
 
-            var home = candidates.FirstOrDefault(g => g.All(other => other.Slot != o.Slot) && g.Any(other => SameFact(other, o)));
-            if (home is null)
+        public List<List<Occurrence>> Groups { get; } = [];
+
+        /// <summary>Puts <paramref name="o"/> (numbers come text by text, in order) in its group; false when it would start one past the limit.</summary>
+        public bool Add(Occurrence o)
+        {
+            List<Occurrence>? home = null;
+            // A label under two characters joins nothing (SameFact), and nothing joins it.
+            if (o.Label.Length >= 2)
             {
+                var key = (o.Value, o.Approximate, o.Unit == "%", o.Unit.StartsWith('万'));
+                var words = (o.Value, o.Approximate, o.Unit == "%", o.Unit.StartsWith('万'), o.Label);
+                _byKey.TryGetValue(key, out var candidates);
+                // A group's last member is the one that could share o's text.
+                home = candidates?.Take(MaxGroupsCompared)
+                    .FirstOrDefault(g => g[^1].Slot != o.Slot && g.Take(MaxMembersCompared).Any(other => SameFact(other, o)));
+                if (home is null && _byWords.TryGetValue(words, out var same) && same[^1].Slot != o.Slot)
+                {
+                    home = same;
+                }
+
+                if (home is null)
+                {
+                    if (Groups.Count == MaxMetrics)
+                    {
+                        return false;
+                    }
+
+                    home = [];
+                    Groups.Add(home);
+                    if (candidates is null)
+                    {
+                        _byKey[key] = candidates = [];
+                    }
+
+                    candidates.Add(home);
+                }
+
+                _byWords[words] = home;
+            }
+            else
+            {
+                if (Groups.Count == MaxMetrics)
+                {
+                    return false;
+                }
+
                 home = [];
-                groups.Add(home);
-                candidates.Add(home);
+                Groups.Add(home);
             }
 
             home.Add(o);
+            return true;
         }
-
-        return groups;
     }
+
+    private const int MaxGroupsCompared = 64;
+    private const int MaxMembersCompared = 8;
+
+    // The words before a number read back to the last delimiter, at most this far (a text without punctuation
+    // would otherwise give every number the whole text before it).
+    private const int MaxLabelLength = 40;
+
+    private const int MaxMetrics = 10_000;
 
     private static bool SameFact(Occurrence a, Occurrence b)
     {
@@ -149,17 +249,18 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
             && Math.Max(Share(a.Label, b.Context), Share(b.Label, a.Context)) >= 0.6;
     }
 
-    private static double Share(string label, string context) => label.Length == 0 ? 0 : (double)TextMatch.Common(label, context) / label.Length;
+    private static double Share(string label, ReadOnlySpan<char> context) => label.Length == 0 ? 0 : (double)TextMatch.Common(label, context) / label.Length;
 
     private ImportedMetric Name(List<Occurrence> group, ISet<string> taken, ISet<string> catalogueUsed)
     {
         var first = group[0];
         var units = group.Select(o => o.Unit).Distinct(StringComparer.Ordinal).ToList();
+        var labels = group.Select(o => o.Label).Distinct(StringComparer.Ordinal).ToList();
 
         // The catalogue's metric whose label the words match best, in one of the units written.
         var best = report.Kind.Metrics.Values
             .Where(d => !catalogueUsed.Contains(d.Id) && d.Unit is not null && units.Contains(d.Unit))
-            .Select(d => (Definition: d, Score: group.Max(o => CatalogueScore(d.Label, o.Label))))
+            .Select(d => (Definition: d, Score: labels.Max(l => CatalogueScore(d.Label, l))))
             .Where(x => x.Score > 0).OrderByDescending(x => x.Score).FirstOrDefault();
         ImportedMetric metric;
         if (best.Definition is not null)
@@ -170,10 +271,11 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
         }
         else
         {
-            metric = new ImportedMetric(MetricIds.Make(first.Label, taken), first.Label, first.Value, first.Unit, first.Approximate);
+            metric = new ImportedMetric(MetricIds.Make(first.Label, taken, _idNumbers), first.Label, first.Value, first.Unit, first.Approximate);
         }
 
-        foreach (var o in group)
+        // The first two places: the comment names them (and whether there are more than one).
+        foreach (var o in group.Take(2))
         {
             metric.Uses.Add((o.Slot.Line, o.Words(), o.Unit));
         }
@@ -199,10 +301,10 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
 
     // The words before the number back to the last delimiter, fillers (全年, 共, 达到) out; a verb alone
     // (建成1个国家级) takes the words after the unit too.
-    private static (string Label, string Context) LabelOf(string text, int start, int end)
+    private static (string Label, int ContextStart) LabelOf(string text, int start, int end)
     {
         var from = start;
-        while (from > 0 && !Delimiters.Contains(text[from - 1], StringComparison.Ordinal) && !(from >= 2 && text[(from - 2)..from] == "}}"))
+        while (from > 0 && start - from < MaxLabelLength && !Delimiters.Contains(text[from - 1], StringComparison.Ordinal) && !(from >= 2 && text[(from - 2)..from] == "}}"))
         {
             from--;
         }
@@ -219,8 +321,7 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
             label = Clean(label + text[end..to].TrimStart('的'));
         }
 
-        var contextStart = Math.Max(0, start - 60);
-        return (label, text[contextStart..start]);
+        return (label, Math.Max(0, start - 60));
     }
 
     private static string Clean(string words)
@@ -241,18 +342,29 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
         return label.Trim();
     }
 
-    // A row of a table kept as text: its numbers stay as they are.
-    private static bool InVerbatimLine(string text, int at)
+    // What comes before a number in its text, read once from the start as the numbers come in order: a row of
+    // a table kept as text (its numbers stay as they are), and 《…》, inside which a number is part of a name
+    // (《2024年全面依法治镇工作要点》).
+    private sealed class Surroundings(string text)
     {
-        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
-        return lineStart < text.Length && text[lineStart] == TableImport.Verbatim;
-    }
+        private int _read;
+        private int _lineStart;
+        private bool _inTitle;
 
-    // Inside 《…》 a number is part of a name (《2024年全面依法治镇工作要点》).
-    private static bool InsideTitle(string text, int at)
-    {
-        var open = text.LastIndexOf('《', at == 0 ? 0 : at - 1);
-        return open >= 0 && text.IndexOf('》', open) is var close && (close < 0 || close > at);
+        public bool InsideTitleOrVerbatimLine(int at)
+        {
+            for (; _read < at; _read++)
+            {
+                switch (text[_read])
+                {
+                    case '\n': _lineStart = _read + 1; break;
+                    case '《': _inTitle = true; break;
+                    case '》': _inTitle = false; break;
+                }
+            }
+
+            return _inTitle || (_lineStart < text.Length && text[_lineStart] == TableImport.Verbatim);
+        }
     }
 
     [GeneratedRegex(@"(?<![0-9A-Za-z.．,，第/·\-+])(?<num>[0-9]+(?:\.[0-9]+)?)[ \u00A0]*(?<wan>[万亿])?[ \u00A0]*(?<yu>余)?[ \u00A0]*(?<unit>人次|户次|场次|件次|课时|小时|平方米|公里|亿元|元|次|件|起|条|个|名|人|户|期|本|份|场|项|家|册|篇|所|处|批|宗|套|台|辆|天|%|％)(?![0-9A-Za-z+])")]
@@ -275,8 +387,13 @@ internal sealed partial class MetricRecogniser(ImportedReport report, string pat
         public void Write(string value) => write(value);
     }
 
-    private sealed record Occurrence(Slot Slot, int Position, int Length, string Value, bool Approximate, string Unit, string Label, string Context, string Written)
+    private sealed record Occurrence(Slot Slot, int Position, int Length, string Value, bool Approximate, string Unit, string Label, int ContextStart, string Written)
     {
+        public ImportedMetric? Metric { get; set; }
+
+        // The 60 characters before the number (read before the texts are rewritten).
+        public ReadOnlySpan<char> Context => Slot.Text.AsSpan(ContextStart, Position - ContextStart);
+
         public string Words() => Label + Written;
     }
 }

@@ -6,15 +6,18 @@ namespace Reportc.Import;
 internal static class TextMatch
 {
     /// <summary>Characters of <paramref name="a"/> and <paramref name="b"/> in the same order (the LCS length).</summary>
-    public static int Common(string a, string b)
+    public static int Common(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
         {
             return 0;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the table, on the stack for the short phrases this compares.
+        var rows = b.Length <= 256 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
+        rows.Clear();
+        var previous = rows[..(b.Length + 1)];
+        var current = rows[(b.Length + 1)..];
         foreach (var ca in a)
         {
             for (var j = 1; j <= b.Length; j++)
@@ -22,7 +25,9 @@ internal static class TextMatch
                 current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

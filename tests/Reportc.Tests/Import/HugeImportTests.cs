@@ -27,6 +27,30 @@ public sealed class HugeImportTests
     }
 
     [Fact]
+    public void A_text_of_more_facts_than_any_report_makes_the_first_ten_thousand_metrics_and_keeps_the_other_numbers_as_text()
+    {
+        // One paragraph of 12,000 counts with no punctuation: each its own fact, none written twice.
+        var path = Path.Combine(TestPaths.NewTempFolder(), "many.txt");
+        var facts = string.Concat(Enumerable.Range(0, 12_000).Select(i => $"开展宣传活动{1000 + i}场"));
+        File.WriteAllText(path, $"示例镇2024年法治政府建设工作情况的报告\n\n一、主要举措和成效\n\n{facts}\n\n示例镇人民政府\n\n2025年1月10日\n");
+
+        var result = ImportAssertions.Import(path, "law-based-government");
+
+        Assert.NotNull(result.Yaml);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "RC1112");
+        Assert.Equal(3, warning.Span.Line); // the line of the section the numbers are in, as the metric comments give it
+        var yaml = result.Yaml!;
+        var metrics = yaml[yaml.IndexOf("\nmetrics:\n", StringComparison.Ordinal)..yaml.IndexOf("\nsections:", StringComparison.Ordinal)];
+        Assert.Equal(10_000, metrics.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^  [a-z0-9_]+: ")));
+        // The first fact is a metric, the last ones stay as they were written.
+        Assert.Contains("value: 1000, unit: 场", metrics, StringComparison.Ordinal);
+        Assert.Contains("value: 10999, unit: 场", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("value: 11000,", metrics, StringComparison.Ordinal);
+        Assert.Contains("开展宣传活动11000场", yaml, StringComparison.Ordinal);
+        Assert.Contains("开展宣传活动12999场", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pdf_whose_text_is_over_8_mb_is_refused_after_pdftotext_or_at_the_time_limit()
     {
         var path = Path.Combine(TestPaths.NewTempFolder(), "pages.pdf");
