@@ -105,7 +105,7 @@ internal sealed class DiffCommandDefinition : Command
             if (git)
             {
                 // git stops its whole diff when a driver fails: show the lines that changed and let git go on.
-                WriteLineDiff(output, files, compiler.Options.Text);
+                WriteLineDiff(output, files, compiler);
                 return ExitCodes.Success;
             }
 
@@ -160,17 +160,26 @@ internal sealed class DiffCommandDefinition : Command
         }
     }
 
-    // The fallback when a side is not a readable report: a unified diff of the lines, as git shows it.
-    private static void WriteLineDiff(TextWriter output, string[] files, Diagnostics.MessageText text)
+    // The fallback when a side is not a readable report: a unified diff of the lines, as git shows it, of the
+    // text the run read (ReportFiles: a file is not read again). A side that could not be read as text at all
+    // (binary, not UTF-8 or GB18030, over the size limit) is shown as git shows a binary file.
+    private static void WriteLineDiff(TextWriter output, string[] files, ReportCompiler compiler)
     {
-        static string Content(string path) => path == "/dev/null" ? "" : File.ReadAllText(path);
+        string? Content(string path) => path == "/dev/null" ? "" : compiler.Source(path)?.Text;
         var (oldName, newName) = (files[0], files.Length == 9 ? files[7] : files[0]);
+        var (oldSide, newSide) = (files[1] == "/dev/null" ? "/dev/null" : $"a/{oldName}", files[4] == "/dev/null" ? "/dev/null" : $"b/{newName}");
         output.WriteLine($"diff --git a/{oldName} b/{newName}");
         WriteGitHeader(output, files);
-        output.WriteLine("reportc: " + text.Format("DiffNotReadable"));
-        output.WriteLine(files[1] == "/dev/null" ? "--- /dev/null" : $"--- a/{oldName}");
-        output.WriteLine(files[4] == "/dev/null" ? "+++ /dev/null" : $"+++ b/{newName}");
-        output.Write(LineDiff.Hunks(Content(files[1]), Content(files[4])));
+        output.WriteLine("reportc: " + compiler.Options.Text.Format("DiffNotReadable"));
+        if ((Content(files[1]), Content(files[4])) is not ({ } before, { } after))
+        {
+            output.WriteLine($"Binary files {oldSide} and {newSide} differ");
+            return;
+        }
+
+        output.WriteLine($"--- {oldSide}");
+        output.WriteLine($"+++ {newSide}");
+        output.Write(LineDiff.Hunks(before, after));
     }
 
     private static bool UseColour(string choice, TextWriter output) => choice switch

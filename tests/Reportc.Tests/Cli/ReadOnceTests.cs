@@ -84,6 +84,35 @@ public sealed class ReadOnceTests
         Assert.NotEmpty(report.Sections);
     }
 
+    [Fact]
+    public void The_diff_driver_shows_the_changed_lines_of_a_broken_side_from_the_text_it_read_once()
+    {
+        var samples = CopyOfSamples();
+        var old = Path.Combine(samples, "shili-2023.yaml");
+        var broken = Path.Combine(samples, "broken.yaml");
+        File.WriteAllText(broken, File.ReadAllText(old).Replace("year: 2023", "year: 2023\n  bad: [", StringComparison.Ordinal));
+        var binary = Path.Combine(samples, "binary.yaml");
+        File.WriteAllBytes(binary, [0x6B, 0x69, 0x6E, 0x64, 0x3A, 0x00, 0x01, 0x02]);
+        var reads = new ConcurrentQueue<string>();
+
+        (int ExitCode, string Output, string Error) lines, binaryDiff;
+        using (SourceText.ObserveReads(reads.Enqueue))
+        {
+            // As git's external diff driver: path, old file, hex, mode, new file, hex, mode.
+            lines = CliRunner.RunInProcess("diff", "shili.yaml", old, "1111111", "100644", broken, "2222222", "100644");
+            binaryDiff = CliRunner.RunInProcess("diff", "shili.yaml", old, "1111111", "100644", binary, "3333333", "100644");
+        }
+
+        Assert.True(lines.ExitCode == 0, lines.Error);
+        Assert.Contains("--- a/shili.yaml\n+++ b/shili.yaml\n", lines.Output, StringComparison.Ordinal);
+        Assert.Contains("\n+  bad: [\n", lines.Output, StringComparison.Ordinal);
+        Assert.True(binaryDiff.ExitCode == 0, binaryDiff.Error);
+        Assert.Contains("Binary files a/shili.yaml and b/shili.yaml differ", binaryDiff.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+++", binaryDiff.Output, StringComparison.Ordinal);
+        // Each side read once by each run: to bind it, and its lines shown from that text.
+        Assert.Equal(["shili-2023.yaml", "broken.yaml", "shili-2023.yaml", "binary.yaml"], reads.Select(Path.GetFileName));
+    }
+
     private static string CopyOfSamples()
     {
         var samples = Path.Combine(TestPaths.NewTempFolder(), "samples");
