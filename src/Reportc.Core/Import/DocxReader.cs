@@ -43,7 +43,6 @@ internal static class DocxReader
                 return null;
             }
 
-            using var counted = new CountingStream(entry.Open(), limits.MaxUnpackedBytes);
             var settings = new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
@@ -52,9 +51,24 @@ internal static class DocxReader
                 IgnoreProcessingInstructions = true,
                 MaxCharactersInDocument = limits.MaxUnpackedBytes,
             };
+
+            // Word's automatic numbering (一、 as a list label, not typed): its definitions and the styles that use them.
+            var numbering = new DocxNumbering();
+            if (zip.GetEntry("word/numbering.xml") is { } numberingEntry)
+            {
+                using var part = XmlReader.Create(new CountingStream(numberingEntry.Open(), limits.MaxUnpackedBytes), settings);
+                numbering.ReadNumbering(part);
+                if (!numbering.IsEmpty && zip.GetEntry("word/styles.xml") is { } stylesEntry)
+                {
+                    using var styles = XmlReader.Create(new CountingStream(stylesEntry.Open(), limits.MaxUnpackedBytes), settings);
+                    numbering.ReadStyles(styles);
+                }
+            }
+
+            using var counted = new CountingStream(entry.Open(), limits.MaxUnpackedBytes);
             using var xml = XmlReader.Create(counted, settings);
             var blocks = new List<SourceBlock>();
-            new Walker(xml, clock, limits.MaxTime).Body(blocks, ref paragraph);
+            new Walker(xml, clock, limits.MaxTime, numbering).Body(blocks, ref paragraph);
             return new SourceDocument(path, blocks);
         }
         catch (UnpackLimitException)
@@ -77,7 +91,7 @@ internal static class DocxReader
         return null;
     }
 
-    private sealed class Walker(XmlReader xml, Stopwatch clock, TimeSpan limit)
+    private sealed class Walker(XmlReader xml, Stopwatch clock, TimeSpan limit, DocxNumbering numbering)
     {
         // The text of the cell above, by grid column, for vMerge continuations.
         public void Body(List<SourceBlock> blocks, ref int paragraph)
@@ -126,6 +140,8 @@ internal static class DocxReader
             }
 
             var depth = xml.Depth;
+            string? style = null, numId = null;
+            int? ilvl = null;
             var bold = false;
             var runBold = false;
             var inRunProperties = false;
@@ -137,6 +153,7 @@ internal static class DocxReader
                     inRunProperties = false;
                     inText = false;
                 }
+
 
                 if (inText && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
                 {
@@ -159,7 +176,15 @@ internal static class DocxReader
                 switch (xml.LocalName)
                 {
                     case "pStyle":
-                        level = LevelOf(xml.GetAttribute("val", W));
+                        style = xml.GetAttribute("val", W);
+                        level = LevelOf(style);
+                        break;
+                    // w:p/w:pPr/w:numPr/w:numId: this paragraph's numbering (not that of a tracked change's w:pPrChange).
+                    case "numId" when xml.Depth == depth + 3:
+                        numId = xml.GetAttribute("val", W);
+                        break;
+                    case "ilvl" when xml.Depth == depth + 3 && int.TryParse(xml.GetAttribute("val", W), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n):
+                        ilvl = n;
                         break;
                     case "r":
                         runBold = false;
@@ -195,7 +220,10 @@ internal static class DocxReader
                 text.Append("**");
             }
 
-            return (text.ToString().Replace("****", "", StringComparison.Ordinal).TrimStart(' ').TrimEnd(), level);
+            var content = text.ToString().Replace("****", "", StringComparison.Ordinal).TrimStart(' ').TrimEnd();
+            // Every numbered paragraph counts; a label goes before the text as if typed (the recogniser takes it off).
+            var label = numbering.Next(style, numId, ilvl);
+            return (label is not null && content.Length > 0 ? label + content : content, level);
         }
 
         private List<IReadOnlyList<string>> Table()

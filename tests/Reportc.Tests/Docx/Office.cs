@@ -9,12 +9,15 @@ namespace Reportc.Tests.Docx;
 internal static class Office
 {
     /// <summary>Converts with LibreOffice, in a profile of its own (parallel runs would share one otherwise).</summary>
-    public static string ToPdf(string docx)
+    public static string ToPdf(string docx) => Convert(docx, "pdf", ".pdf");
+
+    /// <summary>Converts with LibreOffice to <paramref name="filter"/> (pdf, doc, "txt:Text (encoded):UTF8"…), beside the file.</summary>
+    public static string Convert(string docx, string filter, string extension)
     {
         var profile = TestPaths.NewTempFolder();
         var folder = Path.GetDirectoryName(docx)!;
         var start = new ProcessStartInfo("soffice") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--headless", $"-env:UserInstallation={new Uri(profile).AbsoluteUri}", "--convert-to", "pdf", "--outdir", folder, docx })
+        foreach (var arg in new[] { "--headless", $"-env:UserInstallation={new Uri(profile).AbsoluteUri}", "--convert-to", filter, "--outdir", folder, docx })
         {
             start.ArgumentList.Add(arg);
         }
@@ -28,8 +31,8 @@ internal static class Office
             Assert.Fail($"soffice did not convert {docx} in 3 minutes");
         }
 
-        var pdf = Path.ChangeExtension(docx, ".pdf");
-        Assert.True(File.Exists(pdf), $"soffice wrote no PDF for {docx}: {output.Result} {error.Result}");
+        var pdf = Path.ChangeExtension(docx, extension);
+        Assert.True(File.Exists(pdf), $"soffice wrote no {extension} for {docx}: {output.Result} {error.Result}");
         try
         {
             Directory.Delete(profile, recursive: true);
