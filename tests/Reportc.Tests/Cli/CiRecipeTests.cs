@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using YamlDotNet.RepresentationModel;
 
@@ -220,42 +219,23 @@ internal sealed class CiRepository
 
     private static (int ExitCode, string Output, string Error) Start(string folder, string? nugetPackages, string program, string[] args)
     {
-        var start = new ProcessStartInfo(program)
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+            ["LANG"] = "C.UTF-8",
         };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
 
         // A NuGet folder and a dotnet home of their own: a reportc of the same version restored by an earlier
         // run (the tool resolver's cache in ~/.dotnet points to it) is not taken.
         if (nugetPackages is not null)
         {
-            start.Environment["NUGET_PACKAGES"] = nugetPackages;
-            start.Environment["DOTNET_CLI_HOME"] = Path.Combine(Path.GetDirectoryName(nugetPackages)!, "dotnet-home");
+            environment["NUGET_PACKAGES"] = nugetPackages;
+            environment["DOTNET_CLI_HOME"] = Path.Combine(Path.GetDirectoryName(nugetPackages)!, "dotnet-home");
         }
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', args)} did not end in 10 minutes");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        return Processes.Run(program, args, folder, environment);
     }
 
     // The tool package of the build under test (dotnet pack of what dotnet build made), once per test run.

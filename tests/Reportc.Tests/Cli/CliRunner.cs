@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Reportc.Cli;
 
 namespace Reportc.Tests.Cli;
@@ -28,27 +26,6 @@ internal static class CliRunner
     public static (int ExitCode, string Output, string Error) RunIn(string folder, params string[] args) =>
         RunExecutable(Executable ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "reportc.exe" : "reportc"), args, folder);
 
-    private static (int, string, string) RunExecutable(string executable, string[] args, string? folder = null)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = folder ?? Environment.CurrentDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int, string, string) RunExecutable(string executable, string[] args, string? folder = null) =>
+        Processes.Run(executable, args, folder, new Dictionary<string, string?> { ["DOTNET_CLI_UI_LANGUAGE"] = "en" });
 }

@@ -31,19 +31,8 @@ public sealed class NarrativeImageTests
 
     private static string Pandoc(string markdown)
     {
-        var start = new ProcessStartInfo("pandoc", ["-f", "gfm", "-t", "html"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
-        };
-        using var pandoc = Process.Start(start)!;
-        pandoc.StandardInput.Write(markdown);
-        pandoc.StandardInput.Close();
-        var html = pandoc.StandardOutput.ReadToEnd();
-        pandoc.WaitForExit();
-        Assert.Equal(0, pandoc.ExitCode);
+        var (code, html, error) = Processes.Run("pandoc", ["-f", "gfm", "-t", "html"], input: markdown);
+        Assert.True(code == 0, error);
         return html;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Reportc.Tests.Cli;
 
 namespace Reportc.Tests.Confinement;
@@ -22,19 +21,8 @@ public sealed class PublishedContentTests
 
     private static string Pandoc(string markdown)
     {
-        var start = new ProcessStartInfo("pandoc", ["-f", "markdown", "-t", "html"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
-        };
-        using var pandoc = Process.Start(start)!;
-        pandoc.StandardInput.Write(markdown);
-        pandoc.StandardInput.Close();
-        var html = pandoc.StandardOutput.ReadToEnd();
-        pandoc.WaitForExit();
-        Assert.Equal(0, pandoc.ExitCode);
+        var (code, html, error) = Processes.Run("pandoc", ["-f", "markdown", "-t", "html"], input: markdown);
+        Assert.True(code == 0, error);
         return html;
     }
 

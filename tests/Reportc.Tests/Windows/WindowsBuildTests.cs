@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Reportc.Tests.Cli;
 
 namespace Reportc.Tests.Windows;
@@ -26,31 +24,15 @@ public sealed class WindowsBuildTests
     private static (int ExitCode, string Output, string Error) RunExe(string folder, params string[] args)
     {
         Assert.True(File.Exists(Exe), $"{Exe} is missing: dotnet pwsh ./build.ps1 test-win publishes it, then runs these tests");
-        var start = new ProcessStartInfo(Wine)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Exe);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         // A prefix of the tests' own (made by the first run), no display, and none of Wine's own messages.
-        start.Environment["WINEPREFIX"] = Prefix.Value;
-        start.Environment["WINEDEBUG"] = "-all";
-        start.Environment.Remove("DISPLAY");
-        start.Environment.Remove("REPORTC_BROWSER");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "reportc.exe under Wine still runs after 3 minutes");
-        return (process.ExitCode, output.Result, error.Result);
+        var environment = new Dictionary<string, string?>
+        {
+            ["WINEPREFIX"] = Prefix.Value,
+            ["WINEDEBUG"] = "-all",
+            ["DISPLAY"] = null,
+            ["REPORTC_BROWSER"] = null,
+        };
+        return Processes.Run(Wine, [Exe, .. args], folder, environment, TimeSpan.FromMinutes(3));
     }
 
     private static string CopyOfSamples()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Reportc.Diff;
 
 namespace Reportc.Tests.YearOverYear;
@@ -144,29 +142,8 @@ public sealed class GitDriverTests
         return repo;
     }
 
-    private static (int Code, string Output, string Error) Run(string folder, string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, output.Result, error.Result);
-    }
+    private static (int Code, string Output, string Error) Run(string folder, string program, params string[] args) =>
+        Processes.Run(program, args, folder, new Dictionary<string, string?> { ["GIT_PAGER"] = "cat", ["DOTNET_CLI_UI_LANGUAGE"] = "en" });
 
     private sealed record TestRepository(string Folder)
     {
