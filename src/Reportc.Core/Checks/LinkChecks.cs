@@ -1,6 +1,5 @@
 using Reportc.Diagnostics;
 using Reportc.Model;
-using Reportc.Rendering;
 using Reportc.Text;
 
 using Reportc.Loading;
@@ -23,12 +22,13 @@ internal static class LinkChecks
         var headings = report.Sections.Select(s => s.Heading).Append(report.Document.TitleSource).OfType<Narrative>().ToHashSet();
         foreach (var narrative in Narratives.All(report))
         {
-            foreach (var definition in MarkdownSafety.Definitions(narrative.Text))
+            var (refusedLinks, definitions) = MarkdownSafety.Find(narrative.Text);
+            foreach (var definition in definitions)
             {
                 diagnostics.Report(Descriptors.LinkDefinition, narrative.SpanOf(definition.Start, definition.Length), definition.Label);
             }
 
-            foreach (var refused in MarkdownSafety.Find(narrative.Text))
+            foreach (var refused in refusedLinks)
             {
                 var url = refused.Url.Length > 80 ? refused.Url[..80] + "…" : refused.Url;
                 var here = narrative.SpanOf(refused.Start, refused.Length);

@@ -35,36 +35,26 @@ public static class MarkdownSafety
     public sealed record Definition(int Start, int Length, string Label);
 
     /// <summary>
-    /// The link reference definitions of <paramref name="markdown"/>. The narrative is printed a paragraph at a
-    /// time, so a definition serves no [words][name] elsewhere: the words print with their brackets and the
-    /// definition as a line of text.
+    /// The links and images of <paramref name="markdown"/> that are not published, and its link reference
+    /// definitions, from one parse. The narrative is printed a paragraph at a time, so a definition serves no
+    /// [words][name] elsewhere: the words print with their brackets and the definition as a line of text.
     /// </summary>
-    public static List<Definition> Definitions(string markdown)
-    {
-        var found = new List<Definition>();
-        if (!markdown.Contains("]:", StringComparison.Ordinal))
-        {
-            return found;
-        }
-
-        foreach (var definition in Markdown.Parse(markdown, Finder).Descendants<LinkReferenceDefinition>())
-        {
-            found.Add(new Definition(definition.Span.Start, definition.Span.Length, definition.Label ?? ""));
-        }
-
-        return found;
-    }
-
-    /// <summary>The links and images of <paramref name="markdown"/> that are not published.</summary>
-    public static List<Refused> Find(string markdown)
+    public static (List<Refused> Refused, List<Definition> Definitions) Find(string markdown)
     {
         var found = new List<Refused>();
+        var definitions = new List<Definition>();
         if (markdown.AsSpan().IndexOfAny('[', '<') < 0)
         {
-            return found;
+            return (found, definitions);
         }
 
-        foreach (var inline in Markdown.Parse(markdown, Finder).Descendants<Inline>())
+        var document = Markdown.Parse(markdown, Finder);
+        foreach (var definition in document.Descendants<LinkReferenceDefinition>())
+        {
+            definitions.Add(new Definition(definition.Span.Start, definition.Span.Length, definition.Label ?? ""));
+        }
+
+        foreach (var inline in document.Descendants<Inline>())
         {
             switch (inline)
             {
@@ -80,7 +70,7 @@ public static class MarkdownSafety
             }
         }
 
-        return found;
+        return (found, definitions);
     }
 
     /// <summary>Whether <paramref name="url"/> is an image the renderer embedded: a data: URL of an allowed type (PNG, JPEG, GIF, WebP).</summary>
